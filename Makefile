@@ -1,0 +1,75 @@
+# The README's commands. Every target installs what it needs first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format translations install install-dev browser migrate demo check bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+	$(MANAGE) compile_translations
+
+install-dev: $(VENV)/.installed-dev
+	$(MANAGE) compile_translations
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+## make run: install, migrate, load the demo content, make sure an admin exists, serve.
+run: demo
+	$(MANAGE) ensure_admin
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Debian's Chromium for the browser tests, when we may install it (root with apt).
+browser:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		 (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) || \
+		echo "Could not install chromium: browser tests will be skipped"; \
+	fi
+
+## make test: install the test requirements and run the whole suite.
+test: install-dev browser
+	$(PY) -m pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## make translations: collect UI strings into locale/*/LC_MESSAGES/django.po (needs
+## gettext's xgettext), then compile them.
+translations: install
+	$(MANAGE) makemessages --locale sv --locale fi --locale en --no-obsolete \
+		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'media/*'
+	$(MANAGE) compile_translations
+
+check: install-dev
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,151 @@
+"""What the site chrome needs on every page: the language's home page, the main menu,
+the footer links and the links to the same page in the other languages.
+
+Every function here runs a fixed number of queries whatever the size of the site, and
+caches its answer on the request, because the header, the footer and the <head> all
+ask for the same things.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language_code: str
+    name: str
+    url: str
+    is_current: bool
+    # True when the link goes to a translation of the current page, False when that
+    # language has none and the link falls back to the language's home page.
+    is_translation: bool
+
+
+def _cached(request, key, compute):
+    cache = request.__dict__.setdefault("_site_chrome", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
+def _site_home_pages(request):
+    """The live home pages of the request's site, by language code."""
+
+    def compute():
+        site = Site.find_for_request(request)
+        if site is None:
+            return {}
+        from .models import HomePage
+
+        root_key = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        homes = (
+            HomePage.objects.filter(translation_key__in=root_key)
+            .live()
+            .select_related("locale", "privacy_page", "accessibility_page")
+        )
+        return {home.locale.language_code: home for home in homes}
+
+    return _cached(request, "homes", compute)
+
+
+def home_page(request):
+    """The home page in the active language, falling back to the source language's."""
+    homes = _site_home_pages(request)
+    return homes.get(translation.get_language()) or homes.get(settings.LANGUAGE_CODE)
+
+
+def menu_pages(request):
+    """The live pages under the current language's home page that are shown in menus."""
+
+    def compute():
+        home = home_page(request)
+        if home is None:
+            return []
+        return list(home.get_children().live().in_menu().public())
+
+    return _cached(request, "menu", compute)
+
+
+def footer_links(request):
+    """The privacy policy and accessibility statement in the active language.
+
+    The home page points at the Swedish pages; each is shown in the visitor's language
+    when that translation is live, and otherwise in Swedish, marked with its language.
+    Returns (page, language code or None when it is the visitor's language) pairs.
+    """
+
+    def compute():
+        home = home_page(request)
+        if home is None:
+            return []
+        sources = [p for p in (home.privacy_page, home.accessibility_page) if p is not None]
+        current = translation.get_language()
+        localized = {
+            p.translation_key: p
+            for p in Page.objects.filter(
+                translation_key__in=[p.translation_key for p in sources],
+                locale__language_code=current,
+            ).live()
+        }
+        links = []
+        for source in sources:
+            if source.translation_key in localized:
+                links.append((localized[source.translation_key], None))
+            elif source.live:
+                links.append((source, settings.LANGUAGE_CODE))
+        return links
+
+    return _cached(request, "footer", compute)
+
+
+def language_links(request, page=None):
+    """One link per site language, to this page's live translation or that language's home.
+
+    Used by both the language switcher and the hreflang alternates, so they can never
+    disagree. Without a page (a 404, a search) every link goes to a home page.
+    """
+
+    def compute():
+        translations = {}
+        if page is not None:
+            translations = {
+                p.locale.language_code: p
+                for p in Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+            }
+        homes = _site_home_pages(request)
+        current = translation.get_language()
+        links = []
+        for code, name in settings.LANGUAGES:
+            target = translations.get(code)
+            is_translation = target is not None
+            if target is None:
+                target = homes.get(code)
+            if target is None:
+                continue
+            url = target.get_url(request)
+            if url is None:
+                continue
+            links.append(LanguageLink(code, name, url, code == current, is_translation))
+        return links
+
+    return _cached(request, ("languages", page.pk if page else None), compute)
+
+
+def x_default_url(request, page=None):
+    """The address for visitors whose language the site does not have.
+
+    For the home page it is the root, which redirects by Accept-Language; elsewhere the
+    source-language version of the page, when it is live.
+    """
+    links = language_links(request, page)
+    if page is None or page.depth <= 2:
+        return "/"
+    for link in links:
+        if link.is_translation and link.language_code == settings.LANGUAGE_CODE:
+            return link.url
+    return None
