@@ -27,6 +27,11 @@ class IntroMixin(models.Model):
         help_text=_("One or two sentences under the title; also used by search engines."),
     )
 
+    # Open Graph: pages with a hero image override social_image and social_image_alt.
+    og_type = "website"
+    social_image = None
+    social_image_alt = ""
+
     class Meta:
         abstract = True
 

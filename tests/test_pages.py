@@ -129,3 +129,22 @@ def test_query_count_does_not_grow_with_the_menu(client, demo, django_assert_num
 
 
 QUERIES_PER_STANDARD_PAGE = 13
+
+
+def test_open_graph_meta_in_the_page_language(client, demo):
+    head = BeautifulSoup(client.get("/fi/meista/").content, "html.parser").head
+    meta = {tag["property"]: tag["content"] for tag in head.select("meta[property]")}
+    assert meta["og:title"] == "Meistä"
+    assert meta["og:locale"] == "fi_FI"
+    assert meta["og:url"] == "http://testserver/fi/meista/"
+    assert meta["og:type"] == "website"
+    assert head.select_one('meta[name="twitter:card"]')["content"] == "summary"
+
+
+def test_json_ld_cannot_break_out_of_its_script_element():
+    from home.templatetags.site_tags import json_ld
+
+    html = json_ld({"name": "</script><script>alert(1)</script> & more"})
+    assert html.count("</script>") == 1
+    assert "\\u003c/script\\u003e" in html
+    assert html.startswith('<script type="application/ld+json">')

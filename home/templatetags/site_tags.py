@@ -1,4 +1,9 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from home import navigation
 
@@ -41,3 +46,19 @@ def is_ancestor_or_self(menu_page, page):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return navigation.footer_links(context["request"])
+
+
+@register.simple_tag
+def json_ld(data):
+    """A schema.org JSON-LD block, escaped so no value can close the script element."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+OPEN_GRAPH_LOCALES = {"sv": "sv_SE", "fi": "fi_FI", "en": "en_GB"}
+
+
+@register.filter
+def og_locale(language_code):
+    return OPEN_GRAPH_LOCALES.get(language_code, language_code)
