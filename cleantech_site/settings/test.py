@@ -16,3 +16,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Query budgets and most tests measure real rendering; the page cache has its own tests.
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class CleantechSiteConfig(AppConfig):
+    name = "cleantech_site"
+    verbose_name = "North Sweden Cleantech"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import page_cache
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(page_cache.clear, dispatch_uid="page-cache")
+        post_save.connect(page_cache.clear_for_model, dispatch_uid="page-cache")
+        post_delete.connect(page_cache.clear_for_model, dispatch_uid="page-cache-delete")
