@@ -56,9 +56,8 @@ def clear_for_model(sender, **kwargs):
     from wagtail.models import Page, Site
     from wagtail.snippets.models import get_snippet_models
 
-    if sender is Site or sender in get_snippet_models():
-        clear()
-    elif kwargs.get("signal") is post_delete and issubclass(sender, Page):
+    deleted_page = kwargs.get("signal") is post_delete and issubclass(sender, Page)
+    if deleted_page or sender is Site or sender in get_snippet_models():
         clear()
 
 
