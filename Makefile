@@ -67,6 +67,10 @@ translations: install
 		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'media/*'
 	$(MANAGE) compile_translations
 
+## make bench: throughput, latency and memory under gunicorn on loopback (figures only).
+bench: install-dev
+	$(PY) bench/run.py
+
 check: install-dev
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
