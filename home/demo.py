@@ -78,6 +78,18 @@ def publish(page):
     return page
 
 
+def save_translation(translation):
+    """Write a wagtail-localize translation to its target page and publish it at once.
+
+    save_target(publish=True) publishes when the transaction commits, from the page object
+    as it was when saved. The loader runs in one transaction, so by then that object is
+    stale: publishing it would reset the page's count of children and hide the pages
+    added under it since. Publishing a fresh copy now keeps the tree whole.
+    """
+    translation.save_target(publish=False)
+    publish(translation.get_target_instance())
+
+
 def get_or_create_child(parent, model, slug, build):
     """The live child of `parent` with this slug, created with `build()` when missing.
 
@@ -112,7 +124,7 @@ def translate(instance, glossary, languages=TARGET_LANGUAGES):
             if not entry.obsolete:
                 entry.msgstr = glossary.translate(code, entry.msgid)
         translation.import_po(po)
-        translation.save_target(publish=True)
+        save_translation(translation)
 
 
 def demo_image(title, alt_text, draw, size=(1200, 675)):
@@ -428,4 +440,4 @@ def load(stdout, pages):
         source = TranslationSource.objects.get(object_id=home.translation_key)
         source.update_from_db()
         for translation in source.translations.all():
-            translation.save_target(publish=True)
+            save_translation(translation)
