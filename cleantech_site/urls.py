@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news.feeds import ArticleFeed
+
 from . import views
 
 handler500 = views.server_error
@@ -22,6 +24,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /sv/, /fi/, /en/. A request for an
 # unprefixed path is redirected by LocaleMiddleware to the visitor's preferred language.
 urlpatterns += i18n_patterns(
+    path("feed/", ArticleFeed(), name="news_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
