@@ -58,6 +58,8 @@ class NewsIndexPage(IntroMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]
+    # One news section per language: the feed and the home page link to it.
+    max_count_per_parent = 1
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

@@ -339,3 +339,17 @@ QUERIES_PER_NEWS_INDEX = 18
 QUERIES_PER_ARTICLE = 19
 QUERIES_PER_HOME_PAGE = 17
 QUERIES_PER_FEED = 7
+
+
+def test_editors_can_open_the_news_forms_in_the_admin(admin_client, news_demo):
+    for url in (
+        f"/admin/pages/add/news/articlepage/{news_demo['index'].pk}/",
+        f"/admin/pages/{news_demo['showcase'].pk}/edit/",
+        f"/admin/pages/{news_demo['index'].pk}/edit/",
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    form = soup(admin_client.get(f"/admin/pages/{news_demo['showcase'].pk}/edit/"))
+    assert form.find("input", attrs={"name": "hero_image_alt"})["value"].startswith("Illustration")
+    # one news section per language: the home page offers no second one
+    assert not news_demo["index"].can_create_at(news_demo["index"].get_parent())
