@@ -5,6 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import sitemap
+from news.feeds import ArticleFeed
+from search import views as search_views
+
 from . import views
 
 handler500 = views.server_error
@@ -12,6 +16,9 @@ handler500 = views.server_error
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # For crawlers, outside the language prefixes: one sitemap covers every language.
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
+    path("robots.txt", sitemap.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -22,6 +29,8 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /sv/, /fi/, /en/. A request for an
 # unprefixed path is redirected by LocaleMiddleware to the visitor's preferred language.
 urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("feed/", ArticleFeed(), name="news_feed"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

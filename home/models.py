@@ -83,7 +83,7 @@ class HomePage(IntroMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -124,6 +124,14 @@ class HomePage(IntroMixin, Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        # news builds on home, so its query function is imported when a page is served
+        from news.models import latest_news
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = latest_news(self.locale_id)
+        return context
 
 
 class StandardPage(IntroMixin, Page):

@@ -38,6 +38,23 @@ def demo(db):
     return pages
 
 
+@pytest.fixture
+def news_demo(demo):
+    """The demo news, Swedish versions: the index and the two articles."""
+    from news.models import ArticlePage, NewsIndexPage
+
+    index = NewsIndexPage.objects.child_of(demo["home"]).get(slug="nyheter")
+    return {
+        "index": index,
+        "showcase": ArticlePage.objects.child_of(index).get(
+            slug="cleantech-kvarken-blir-eu-exempel"
+        ),
+        "conference": ArticlePage.objects.child_of(index).get(
+            slug="bothnia-green-energy-beyond-borders"
+        ),
+    }
+
+
 # Browser tests: Playwright drives Debian's Chromium. On a developer's machine without
 # it they are skipped with the reason printed; in CI (CI=true) a missing browser fails.
 

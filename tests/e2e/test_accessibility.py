@@ -5,7 +5,16 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-PATHS = ["/sv/", "/fi/meista/", "/en/privacy-policy/", "/fi/ei-ole/"]
+PATHS = [
+    "/sv/",
+    "/fi/meista/",
+    "/en/privacy-policy/",
+    "/fi/ei-ole/",
+    "/sv/nyheter/",
+    "/fi/uutiset/cleantech-kvarken-eu-esimerkki/",
+    "/en/search/?q=Kvarken",
+    "/sv/nyheter/?year=abc",
+]
 
 
 def test_pages_have_no_axe_violations(site, page):

@@ -1,0 +1,105 @@
+"""sitemap.xml and robots.txt, outside the language prefixes.
+
+The sitemap lists every live, public page of the site in every language, each with
+the same hreflang alternates as its <head>: its live translations, and x-default (the
+root for home pages, which redirects by Accept-Language; elsewhere the Swedish page).
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .navigation import _site_home_pages
+
+LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
+
+
+def sitemap_pages(request):
+    """The live public pages under the site's home pages, each with its absolute URL."""
+    homes = _site_home_pages(request).values()
+    if not homes:
+        return []
+    under_a_home = Q()
+    for home in homes:
+        under_a_home |= Q(path__startswith=home.path)
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(under_a_home)
+        .select_related("locale")
+        .defer_streamfields()
+        .order_by("path")
+    )
+    base = f"{request.scheme}://{request.get_host()}"
+    entries = []
+    for page in pages:
+        parts = page.get_url_parts(request)
+        if parts is None or parts[2] is None:  # not routable
+            continue
+        entries.append((page, base + parts[2]))
+    return entries
+
+
+def sitemap_urls(request):
+    """One entry per page: location, last modification and hreflang alternates."""
+    entries = sitemap_pages(request)
+    families = {}
+    for page, location in entries:
+        families.setdefault(page.translation_key, []).append((page, location))
+    root = f"{request.scheme}://{request.get_host()}/"
+    urls = []
+    for page, location in entries:
+        family = sorted(
+            families[page.translation_key],
+            key=lambda member: LANGUAGE_ORDER.get(member[0].locale.language_code, 99),
+        )
+        alternates = [
+            {"lang_code": member.locale.language_code, "location": url} for member, url in family
+        ]
+        if page.depth <= 2:
+            x_default = root
+        else:
+            x_default = next(
+                (
+                    url
+                    for member, url in family
+                    if member.locale.language_code == settings.LANGUAGE_CODE
+                ),
+                None,
+            )
+        if x_default:
+            alternates.append({"lang_code": "x-default", "location": x_default})
+        urls.append(
+            {
+                "location": location,
+                "lastmod": page.last_published_at or page.latest_revision_created_at,
+                "alternates": alternates,
+            }
+        )
+    return urls
+
+
+@require_GET
+def sitemap(request):
+    return render(
+        request,
+        "sitemap.xml",
+        {"urlset": sitemap_urls(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

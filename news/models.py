@@ -1,0 +1,284 @@
+"""News: one index page per language and the articles under it."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import IntroMixin
+
+from .forms import NewsFilterForm
+
+# The rendition the Open Graph meta uses (includes/social_meta.html); JSON-LD names the same.
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+def listing(articles):
+    """Articles ready for a list: newest first, hero images and their renditions fetched
+    in two queries whatever the number of articles, the bodies left unloaded."""
+    return (
+        articles.order_by("-date", "-pk")
+        .defer_streamfields()
+        .select_related("hero_image")
+        .prefetch_related("hero_image__renditions")
+    )
+
+
+@dataclass(frozen=True)
+class LatestNews:
+    index: "NewsIndexPage | None"
+    articles: list
+
+
+def latest_news(locale_id, count=3):
+    """The newest live articles in one language and their index, for the home page."""
+    articles = ArticlePage.objects.live().public().filter(locale_id=locale_id)
+    articles = list(listing(articles)[:count])
+    index = None
+    if articles:
+        index = NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+    return LatestNews(index, articles)
+
+
+class NewsIndexPage(IntroMixin, Page):
+    """The news of one language, newest first, with a filter by year."""
+
+    articles_per_page = 10
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    # One news section per language: the feed and the home page link to it.
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("news index page")
+        verbose_name_plural = _("news index pages")
+
+    def articles(self):
+        return ArticlePage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        years = [day.year for day in articles.dates("date", "year", order="DESC")]
+        filters = NewsFilterForm(request.GET or None, years=years)
+        paginator = Paginator(listing(filters.filter(articles)), self.articles_per_page)
+        # get_page answers every page number: garbage gives the first page, a number
+        # past the end the last one.
+        context["articles"] = paginator.get_page(request.GET.get("page"))
+        context["filters"] = filters
+        return context
+
+
+class ArticlePage(Page):
+    """A news article: headline, lead, byline, hero image and body."""
+
+    date = models.DateField(
+        _("publication date"),
+        default=timezone.localdate,
+        help_text=_("The date the article is published under; the news list is sorted by it."),
+    )
+    lead = models.TextField(
+        _("lead"),
+        max_length=600,
+        help_text=_(
+            "The first paragraph: what happened, in two or three sentences. Shown in lists, "
+            "feeds and search engines."
+        ),
+    )
+    author = models.CharField(
+        _("text by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The writer's name. Leave empty when the article is by the organisation."),
+    )
+    photographer = models.CharField(
+        _("photos by"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "The photographer's name. When it is the writer, the byline says 'Text and photo' once."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article and when it is shared; at least 1200 wide."),
+    )
+    hero_image_alt = models.CharField(
+        _("alternative text of the hero image"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the image shows for people who cannot see it. Required with an image."
+        ),
+    )
+    hero_image_caption = models.CharField(
+        _("caption of the hero image"),
+        max_length=250,
+        blank=True,
+        help_text=_("Optional text under the image."),
+    )
+    hero_image_credit = models.CharField(
+        _("credit of the hero image"),
+        max_length=120,
+        blank=True,
+        help_text=_("Photographer or source. Leave empty to credit the photographer above."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    og_type = "article"
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("lead"),
+        FieldRowPanel([FieldPanel("author"), FieldPanel("photographer")], heading=_("Byline")),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_caption"),
+                FieldPanel("hero_image_credit"),
+            ],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=1.5),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("date", overridable=False),
+        # Names are the same in every language; a translator may still adjust a credit.
+        SynchronizedField("author"),
+        SynchronizedField("photographer"),
+        SynchronizedField("hero_image", overridable=False),
+        SynchronizedField("hero_image_credit"),
+        TranslatableField("hero_image_alt"),
+        TranslatableField("hero_image_caption"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.hero_image is not None:
+            # The picture, the Open Graph image and the JSON-LD all read these renditions.
+            models.prefetch_related_objects([self.hero_image], "renditions")
+        context["news_index"] = self.get_parent()
+        context["more_news"] = list(
+            ArticlePage.objects.sibling_of(self, inclusive=False)
+            .live()
+            .public()
+            .order_by("-date", "-pk")
+            .defer_streamfields()[:3]
+        )
+        context["structured_data"] = self.structured_data(request)
+        return context
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.lead
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    @property
+    def social_image_alt(self):
+        return self.hero_image_alt
+
+    @property
+    def text_and_photo_by_one_person(self):
+        return bool(self.author.strip()) and (
+            self.author.strip().casefold() == self.photographer.strip().casefold()
+        )
+
+    @property
+    def image_credit(self):
+        return self.hero_image_credit or self.photographer
+
+    def structured_data(self, request):
+        """schema.org NewsArticle: the writer is the author, the photographer the image's
+        creator (schema.org has no photographer property on articles)."""
+        from home.navigation import home_page
+
+        home = home_page(request)
+        organisation = {
+            "@type": "Organization",
+            "name": (home.contact_heading if home else "") or settings.WAGTAIL_SITE_NAME,
+            "logo": {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(static("img/logo.svg")),
+            },
+        }
+        if home is not None:
+            organisation["url"] = request.build_absolute_uri(home.get_url(request))
+        url = request.build_absolute_uri(self.get_url(request))
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": url,
+            "url": url,
+            "author": (
+                [{"@type": "Person", "name": self.author}] if self.author else [organisation]
+            ),
+            "publisher": organisation,
+        }
+        if self.photographer and not self.text_and_photo_by_one_person:
+            data["contributor"] = [{"@type": "Person", "name": self.photographer}]
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.hero_image is not None:
+            rendition = self.hero_image.get_rendition(SOCIAL_IMAGE_FILTER)
+            image = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(rendition.url),
+                "width": rendition.width,
+                "height": rendition.height,
+                "description": self.hero_image_alt,
+            }
+            if self.photographer and self.image_credit == self.photographer:
+                image["creator"] = {"@type": "Person", "name": self.photographer}
+            if self.image_credit:
+                image["creditText"] = self.image_credit
+            data["image"] = image
+        return data

@@ -1,0 +1,355 @@
+"""News: the index, articles, the home page's latest news and the feeds."""
+
+import datetime
+import json
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from wagtail_localize.models import Translation
+
+from news.models import ArticlePage
+from tests.factories import (
+    ArticlePageFactory,
+    ImageFactory,
+    NewsIndexPageFactory,
+    locale,
+)
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["sv", "fi", "en"]
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def translated(page, language):
+    return page.get_translation(locale(language)).specific
+
+
+def make_articles(index, count, image=None):
+    """`count` articles under `index`, one a day back from 1 June 2024, newest first."""
+    first = datetime.date(2024, 6, 1)
+    return [
+        ArticlePageFactory(
+            parent=index,
+            title=f"Artikel nummer {number}",
+            slug=f"artikel-nummer-{number}",
+            date=first - datetime.timedelta(days=number),
+            hero_image=image or ImageFactory(),
+            hero_image_alt="En testbild med en beskrivning",
+        )
+        for number in range(count)
+    ]
+
+
+# Every page type in every language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("key", ["index", "showcase", "conference"])
+def test_news_pages_render_in_every_language(client, news_demo, key, language):
+    page = translated(news_demo[key], language)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == language
+    assert page.url.startswith(f"/{language}/")
+    assert html.find("h1").get_text(strip=True) == page.title
+
+
+def test_demo_news_is_translated_through_wagtail_localize(news_demo):
+    for page in news_demo.values():
+        translations = page.get_translations().live()
+        assert sorted(t.locale.language_code for t in translations) == ["en", "fi"]
+        for translation in translations:
+            assert Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale=translation.locale
+            ).exists()
+            assert translation.title != page.title
+
+
+# Articles
+
+
+@pytest.mark.parametrize(
+    ("language", "byline"),
+    [
+        ("sv", "Text och foto: Maria Klintenäs"),
+        ("fi", "Teksti ja kuva: Maria Klintenäs"),
+        ("en", "Text and photo: Maria Klintenäs"),
+    ],
+)
+def test_byline_names_one_person_once_when_they_wrote_and_photographed(
+    client, news_demo, language, byline
+):
+    page = translated(news_demo["showcase"], language)
+    html = soup(client.get(page.url))
+    assert html.select_one(".byline").get_text(" ", strip=True) == byline
+
+
+def test_byline_tells_writer_and_photographer_apart(client, news_demo):
+    index = translated(news_demo["index"], "en")
+    article = ArticlePageFactory(
+        parent=index,
+        locale=locale("en"),
+        slug="two-people",
+        author="Anna Writer",
+        photographer="Pekka Photographer",
+    )
+    html = soup(client.get(article.url))
+    parts = [span.get_text(strip=True) for span in html.select(".byline span")]
+    assert parts == ["Text: Anna Writer", "Photo: Pekka Photographer"]
+
+
+def test_article_without_byline_shows_none_and_credits_the_organisation(client, news_demo):
+    page = translated(news_demo["conference"], "en")
+    html = soup(client.get(page.url))
+    assert html.select_one(".byline") is None
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["author"] == [data["publisher"]]
+    assert data["publisher"]["name"] == "North Sweden Cleantech"
+
+
+def test_hero_image_with_alt_text_and_credit(client, news_demo):
+    page = translated(news_demo["showcase"], "fi")
+    figure = soup(client.get(page.url)).select_one(".article__hero")
+    img = figure.find("img")
+    assert img["alt"] == page.hero_image_alt
+    assert img["alt"].startswith("Piirros:")
+    assert [s["type"] for s in figure.find_all("source")] == ["image/avif", "image/webp"]
+    assert figure.select_one(".credit").get_text(strip=True) == "Kuva: Maria Klintenäs"
+
+
+def test_hero_image_needs_alt_text(news_demo):
+    article = ArticlePage(title="x", slug="x", lead="x", hero_image=ImageFactory())
+    with pytest.raises(ValidationError) as error:
+        article.clean()
+    assert "hero_image_alt" in error.value.message_dict
+
+
+def test_article_open_graph_and_news_article_json_ld(client, news_demo):
+    page = translated(news_demo["showcase"], "en")
+    head = soup(client.get(page.url)).head
+    meta = {tag["property"]: tag["content"] for tag in head.select("meta[property]")}
+    assert meta["og:type"] == "article"
+    assert meta["og:title"] == page.title
+    assert meta["og:description"] == page.lead
+    assert meta["og:image"].startswith("http://testserver/media/images/")
+    assert meta["og:image:alt"] == page.hero_image_alt
+    assert meta["article:published_time"] == "2019-02-12"
+    assert head.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
+
+    data = json.loads(head.find("script", type="application/ld+json").string)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == page.title
+    assert data["inLanguage"] == "en"
+    assert data["datePublished"] == "2019-02-12"
+    assert data["mainEntityOfPage"] == f"http://testserver{page.url}"
+    assert data["author"] == [{"@type": "Person", "name": "Maria Klintenäs"}]
+    # the photographer is the creator of the image
+    assert data["image"]["creator"] == {"@type": "Person", "name": "Maria Klintenäs"}
+    assert data["image"]["url"] == meta["og:image"]
+
+
+def test_json_ld_names_a_different_photographer_as_contributor(client, news_demo):
+    index = translated(news_demo["index"], "en")
+    article = ArticlePageFactory(
+        parent=index,
+        locale=locale("en"),
+        slug="with-photographer",
+        author="Anna Writer",
+        photographer="Pekka Photographer",
+        hero_image=ImageFactory(),
+        hero_image_alt="A test picture of the coast",
+    )
+    html = soup(client.get(article.url))
+    data = json.loads(html.find("script", type="application/ld+json").string)
+    assert data["author"] == [{"@type": "Person", "name": "Anna Writer"}]
+    assert data["contributor"] == [{"@type": "Person", "name": "Pekka Photographer"}]
+    assert data["image"]["creator"] == {"@type": "Person", "name": "Pekka Photographer"}
+
+
+def test_publication_date_is_synchronised_to_translations(news_demo):
+    dates = {translated(news_demo["conference"], code).date for code in LANGUAGES}
+    assert dates == {datetime.date(2025, 10, 23)}
+
+
+# The index
+
+
+def test_index_lists_newest_first_and_paginates(client, demo):
+    index = NewsIndexPageFactory(parent=demo["home"], slug="arkiv")
+    articles = make_articles(index, 12)
+
+    def titles(query=""):
+        response = client.get(index.url + query)
+        assert response.status_code == 200
+        return [a.get_text(strip=True) for a in soup(response).select(".article-card__title a")]
+
+    assert titles() == [a.title for a in articles[:10]]
+    assert titles("?page=2") == [a.title for a in articles[10:]]
+    # garbage and out-of-range page numbers answer with a real page
+    assert titles("?page=abc") == titles()
+    assert titles("?page=99999999999999999999999") == titles("?page=2")
+    assert titles("?page=-3") == titles("?page=2")
+    pagination = soup(client.get(index.url)).select_one("nav.pagination")
+    assert pagination["aria-label"] == "Sidor"
+    assert pagination.select_one('a[rel="next"]')["href"] == "?page=2"
+
+
+def test_index_filters_by_year_without_javascript(client, demo):
+    index = NewsIndexPageFactory(parent=demo["home"], slug="arkiv")
+    ArticlePageFactory(parent=index, slug="gammal", title="Gammal nyhet", date="2019-03-01")
+    ArticlePageFactory(parent=index, slug="ny", title="Ny nyhet", date="2025-03-01")
+
+    html = soup(client.get(index.url, {"year": "2019"}))
+    assert [a.get_text() for a in html.select(".article-card__title a")] == ["Gammal nyhet"]
+    form = html.select_one("form.news-filters")
+    assert form["method"] == "get"
+    select = form.find("select", attrs={"name": "year"})
+    assert form.find("label", attrs={"for": select["id"]}).get_text(strip=True) == "År:"
+    assert [o["value"] for o in select.find_all("option")] == ["", "2025", "2019"]
+    assert select.find("option", selected=True)["value"] == "2019"
+
+
+@pytest.mark.parametrize("year", ["abc", "1850", "2019'--", "9" * 40])
+def test_index_answers_a_bad_year_with_an_error_next_to_the_field(client, news_demo, year):
+    response = client.get(news_demo["index"].url, {"year": year})
+    assert response.status_code == 200
+    html = soup(response)
+    select = html.find("select", attrs={"name": "year"})
+    assert select["aria-invalid"] == "true"
+    error = html.select_one(".news-filters .errorlist")
+    assert error["id"] in select["aria-describedby"]
+    assert "Välj ett giltigt alternativ" in error.get_text()
+    # the list is shown unfiltered
+    assert len(html.select(".article-card")) == 2
+
+
+def test_pagination_keeps_the_year(client, demo):
+    index = NewsIndexPageFactory(parent=demo["home"], slug="arkiv")
+    make_articles(index, 11)
+    html = soup(client.get(index.url, {"year": "2024"}))
+    assert html.select_one('.pagination a[rel="next"]')["href"] == "?year=2024&page=2"
+
+
+# The home page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_shows_the_latest_articles_of_its_language(client, news_demo, language):
+    html = soup(client.get(f"/{language}/"))
+    section = html.select_one("section.latest-news")
+    links = [a["href"] for a in section.select(".article-card__title a")]
+    assert links == [
+        translated(news_demo["conference"], language).url,
+        translated(news_demo["showcase"], language).url,
+    ]
+    assert section.select("a")[-1]["href"] == translated(news_demo["index"], language).url
+
+
+# Feeds
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_feed_holds_the_articles_in_its_language(client, news_demo, language):
+    response = client.get(f"/{language}/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.language == language
+    assert feed.feed.link == f"http://testserver{translated(news_demo['index'], language).url}"
+    showcase = translated(news_demo["showcase"], language)
+    entries = {entry.title: entry for entry in feed.entries}
+    assert list(entries) == [translated(news_demo["conference"], language).title, showcase.title]
+    entry = entries[showcase.title]
+    assert entry.link == f"http://testserver{showcase.url}"
+    assert entry.summary == showcase.lead
+    assert entry.author == "Maria Klintenäs"
+    assert entry.published_parsed[:3] == (2019, 2, 11)  # midnight in Umeå is 23:00 UTC
+    # and nothing from the other languages
+    others = {
+        translated(news_demo["showcase"], code).title for code in LANGUAGES if code != language
+    }
+    assert not others & set(entries)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_announces_the_feed_of_its_language(client, news_demo, language):
+    for url in (f"/{language}/", translated(news_demo["showcase"], language).url):
+        link = soup(client.get(url)).head.find("link", rel="alternate", type="application/rss+xml")
+        assert link["href"] == f"/{language}/feed/"
+    titles = {"sv": "nyheter", "fi": "uutiset", "en": "news"}
+    assert link["title"] == f"North Sweden Cleantech: {titles[language]}"
+
+
+# Query budgets: the same for 5 and 50 articles
+
+
+@pytest.fixture
+def archive(demo):
+    """An empty news index under the Swedish home page."""
+    return NewsIndexPageFactory(parent=demo["home"], slug="arkiv")
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_index_query_count_does_not_grow(client, archive, django_assert_num_queries, count):
+    make_articles(archive, count)
+    client.get(archive.url)  # renditions are made once, on the first view
+    with django_assert_num_queries(QUERIES_PER_NEWS_INDEX):
+        response = client.get(archive.url)
+    assert len(soup(response).select(".article-card")) == min(count, 10)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_article_query_count_does_not_grow(client, archive, django_assert_num_queries, count):
+    articles = make_articles(archive, count)
+    article = articles[-1]
+    client.get(article.url)
+    with django_assert_num_queries(QUERIES_PER_ARTICLE):
+        response = client.get(article.url)
+    assert len(soup(response).select(".more-news li")) == 3
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_home_page_query_count_does_not_grow(client, archive, django_assert_num_queries, count):
+    make_articles(archive, count)
+    client.get("/sv/")
+    with django_assert_num_queries(QUERIES_PER_HOME_PAGE):
+        response = client.get("/sv/")
+    assert len(soup(response).select(".latest-news .article-card")) == 3
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_feed_query_count_does_not_grow(client, archive, django_assert_num_queries, count):
+    make_articles(archive, count, image=ImageFactory())
+    client.get("/sv/feed/")
+    with django_assert_num_queries(QUERIES_PER_FEED):
+        response = client.get("/sv/feed/")
+    # the newest twenty: these articles and the two of the demo content
+    assert len(feedparser.parse(response.content).entries) == min(count + 2, 20)
+
+
+QUERIES_PER_NEWS_INDEX = 18
+QUERIES_PER_ARTICLE = 19
+QUERIES_PER_HOME_PAGE = 17
+QUERIES_PER_FEED = 7
+
+
+def test_editors_can_open_the_news_forms_in_the_admin(admin_client, news_demo):
+    for url in (
+        f"/admin/pages/add/news/articlepage/{news_demo['index'].pk}/",
+        f"/admin/pages/{news_demo['showcase'].pk}/edit/",
+        f"/admin/pages/{news_demo['index'].pk}/edit/",
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+    form = soup(admin_client.get(f"/admin/pages/{news_demo['showcase'].pk}/edit/"))
+    assert form.find("input", attrs={"name": "hero_image_alt"})["value"].startswith("Illustration")
+    # one news section per language: the home page offers no second one
+    assert not news_demo["index"].can_create_at(news_demo["index"].get_parent())

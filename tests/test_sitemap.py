@@ -1,0 +1,114 @@
+"""sitemap.xml and robots.txt: every live page of every language, with its alternates."""
+
+import xml.etree.ElementTree as ET  # noqa: S405 - parses our own responses
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Page
+
+from tests.factories import StandardPageFactory, locale
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+
+
+def parse_sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314
+    entries = {}
+    for url in root.findall("s:url", NS):
+        alternates = {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
+        }
+        entries[url.findtext("s:loc", namespaces=NS)] = alternates
+    return entries
+
+
+def live_page_urls():
+    """Every live page below the root, in every language, by its absolute URL."""
+    return {
+        f"http://testserver{page.url}"
+        for page in Page.objects.live().filter(depth__gte=2).specific()
+    }
+
+
+def test_sitemap_lists_every_live_page_of_every_language(client, news_demo):
+    entries = parse_sitemap(client)
+    assert set(entries) == live_page_urls()
+    for language in ("sv", "fi", "en"):
+        assert f"http://testserver/{language}/" in entries
+        article = news_demo["showcase"].get_translation(locale(language))
+        assert f"http://testserver{article.url}" in entries
+
+
+def test_sitemap_alternates_are_the_live_translations_and_x_default(client, news_demo):
+    entries = parse_sitemap(client)
+    article = entries["http://testserver/fi/uutiset/cleantech-kvarken-eu-esimerkki/"]
+    assert article == {
+        "sv": "http://testserver/sv/nyheter/cleantech-kvarken-blir-eu-exempel/",
+        "fi": "http://testserver/fi/uutiset/cleantech-kvarken-eu-esimerkki/",
+        "en": "http://testserver/en/news/cleantech-kvarken-eu-showcase/",
+        "x-default": "http://testserver/sv/nyheter/cleantech-kvarken-blir-eu-exempel/",
+    }
+    # home pages send visitors of other languages to the root, which picks one for them
+    assert entries["http://testserver/en/"]["x-default"] == "http://testserver/"
+    # every URL is listed among its own alternates
+    for location, alternates in entries.items():
+        assert location in alternates.values()
+
+
+def test_sitemap_agrees_with_the_hreflang_of_every_page(client, news_demo):
+    for location, alternates in parse_sitemap(client).items():
+        head = BeautifulSoup(client.get(location).content, "html.parser").head
+        in_head = {
+            link["hreflang"]: link["href"]
+            for link in head.select('link[rel="alternate"][hreflang]')
+        }
+        assert in_head == alternates, location
+
+
+def test_sitemap_leaves_out_unpublished_pages_and_translations(client, demo):
+    english = demo["about"].get_translation(locale("en"))
+    english.unpublish()
+    draft = StandardPageFactory(parent=demo["home"], slug="utkast", live=False)
+    entries = parse_sitemap(client)
+    assert "http://testserver/en/about-us/" not in entries
+    assert f"http://testserver/sv/{draft.slug}/" not in entries
+    assert set(entries["http://testserver/sv/om-oss/"]) == {"sv", "fi", "x-default"}
+    assert set(entries) == live_page_urls()
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_sitemap_query_count_does_not_grow(client, demo, django_assert_num_queries, count):
+    for number in range(count):
+        StandardPageFactory(parent=demo["home"], slug=f"sida-nummer-{number}")
+    client.get("/sitemap.xml")
+    with django_assert_num_queries(QUERIES_PER_SITEMAP):
+        response = client.get("/sitemap.xml")
+    assert response.content.count(b"<loc>http://testserver/sv/sida-nummer-") == count
+
+
+QUERIES_PER_SITEMAP = 4
+
+
+@pytest.mark.parametrize("accept_language", ["fi", "en", "sv"])
+def test_sitemap_and_robots_live_outside_the_language_prefix(client, demo, accept_language):
+    headers = {"accept-language": accept_language}
+    assert client.get("/sitemap.xml", headers=headers).status_code == 200
+    assert client.get("/robots.txt", headers=headers).status_code == 200
+    assert client.get(f"/{accept_language}/sitemap.xml").status_code == 404
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_the_admin_out(client, demo):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    secure = client.get("/robots.txt", secure=True).content.decode()
+    assert "Sitemap: https://testserver/sitemap.xml" in secure
