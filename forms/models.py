@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -144,7 +145,7 @@ class FormPage(IntroMixin, AbstractEmailForm):
         help_text=_("Shown after a booking has been sent."),
     )
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     form_builder = BookingFormBuilder
@@ -227,9 +228,27 @@ class FormPage(IntroMixin, AbstractEmailForm):
                 return field.clean_name
         return None
 
+    def privacy_link(self):
+        """The privacy policy in the active language when translated, else the chosen page.
+
+        One query: the chosen page and its live translation in the active language.
+        """
+        if not self.privacy_page_id:
+            return None
+        family = Page.objects.filter(pk=self.privacy_page_id).values("translation_key")
+        language = translation.get_language()
+        pages = (
+            Page.objects.live()
+            .filter(translation_key__in=family)
+            .filter(models.Q(pk=self.privacy_page_id) | models.Q(locale__language_code=language))
+            .select_related("locale")
+        )
+        by_language = {page.locale.language_code: page for page in pages}
+        return by_language.get(language) or next(iter(by_language.values()), None)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["privacy_link"] = self.privacy_page.localized if self.privacy_page else None
+        context["privacy_link"] = self.privacy_link()
         return context
 
     def get_preview_context(self, request, mode_name):
