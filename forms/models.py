@@ -1,8 +1,6 @@
 """The visit booking page, its questions, the bookings it receives and the e-mails each
 booking owes."""
 
-from functools import partial
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -303,7 +301,12 @@ class FormPage(IntroMixin, AbstractEmailForm):
                     token=token,
                 )
                 mail.owe_emails(booking, self)
-                transaction.on_commit(partial(mail.deliver_for_booking, booking.pk), robust=True)
+
+                def send_owed_emails():
+                    mail.deliver_for_booking(booking.pk)
+
+                # robust: whatever happens while sending, the visitor gets the thank-you page.
+                transaction.on_commit(send_owed_emails, robust=True)
         except IntegrityError:
             existing = Booking.objects.filter(token=token).first() if token else None
             if existing is None:
@@ -395,7 +398,7 @@ class Booking(AbstractFormSubmission):
                 HANDLER_KEY: self.handler.get_full_name() or self.handler.get_username()
                 if self.handler
                 else "",
-                AGREED_DATE_KEY: self.agreed_date,
+                AGREED_DATE_KEY: self.agreed_date or "",
                 EMAIL_KEY: self.email_state,
                 NOTES_KEY: self.notes,
             }

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic import DeleteView, EditView, HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.forms.utils import get_forms_for_user
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .models import Booking
@@ -141,10 +141,12 @@ class BookingEditView(BookingObjectMixin, EditView):
         context = super().get_context_data(**kwargs)
         booking = self.object
         page = booking.page.specific
+        # The questions in the admin's language when the page is translated into it.
+        labels_page = page.get_translation_or_none(Locale.get_active()) or page
         context.update(
             {
                 "booking": booking,
-                "answers": booking.answers(page),
+                "answers": booking.answers(labels_page),
                 "emails": booking.emails.all(),
             }
         )

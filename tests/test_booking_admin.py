@@ -152,6 +152,8 @@ def test_staff_set_status_handler_agreed_date_and_notes(admin_client, admin_user
     text = BeautifulSoup(page.content, "html.parser").get_text(" ")
     assert "Organiser fi" in text and "Aino Virtanen, Vaasan kaupunki" in text
     assert "Suomi" in text
+    # The questions are shown in the admin's language, the answers as they were sent.
+    assert "Ditt namn" in text and "Nimesi" not in text
 
     agreed = (timezone.localdate() + timedelta(days=45)).isoformat()
     response = admin_client.post(

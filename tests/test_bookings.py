@@ -170,6 +170,23 @@ def test_a_failing_mail_server_loses_nothing_and_the_retry_command_sends(
     assert len(mail.outbox) == 2
 
 
+def test_an_error_while_sending_still_shows_the_thank_you_page(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(booking_id):
+        raise RuntimeError("the database went away after the commit")
+
+    monkeypatch.setattr("forms.mail.deliver_for_booking", broken)
+    page = booking_page("sv")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = post(client, page, answers(page))
+    assert len(callbacks) == 1
+    assert response.status_code == 200
+    assert THANKS["sv"] in main(response).get_text()
+    assert Booking.objects.count() == 1
+    assert BookingEmail.objects.filter(sent_at__isnull=True).count() == 2
+
+
 def test_the_retry_command_reports_what_still_fails(client, settings):
     page = booking_page("sv")
     post(client, page, answers(page))  # on_commit never runs here: the e-mails wait
