@@ -4,6 +4,9 @@ Besides Wagtail's own field types, editors can add a group size, preferred dates
 participant list. Every text a visitor types has a maximum length and may not contain
 control characters (or the replacement character that stands in for invalid UTF-8), so
 nothing unreadable reaches the database, the e-mails or the exports.
+
+The widgets' templates are in forms/templates/ rather than the project's templates/:
+Django's default form renderer looks in installed apps only.
 """
 
 import re
