@@ -119,7 +119,7 @@ def test_block_previews_are_available(admin_client, name):
 @pytest.mark.parametrize("count", [2, 12])
 def test_query_count_does_not_grow_with_the_menu(client, demo, django_assert_num_queries, count):
     """The chrome's queries are fixed: 2 or 12 menu pages cost the same."""
-    in_menu = demo["home"].get_children().live().in_menu().count()
+    demo_menu = demo["home"].get_children().live().in_menu().count()
     for number in range(count):
         StandardPageFactory(parent=demo["home"], show_in_menus=True, slug=f"meny-{number}")
     client.get("/sv/om-oss/")  # warm the site-root cache, as a running server has it
@@ -127,7 +127,7 @@ def test_query_count_does_not_grow_with_the_menu(client, demo, django_assert_num
         response = client.get("/sv/om-oss/")
     assert response.status_code == 200
     menu = BeautifulSoup(response.content, "html.parser").select(".main-nav a")
-    assert len(menu) == count + in_menu
+    assert len(menu) == count + demo_menu
 
 
 QUERIES_PER_STANDARD_PAGE = 13

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "search",
+    "forms",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -167,6 +168,16 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Visit bookings (the forms app); see README.md, "Visit bookings".
+BOOKING_MAX_GROUP_SIZE = int(os.environ.get("BOOKING_MAX_GROUP_SIZE", "500"))
+BOOKING_RETENTION_DAYS = int(os.environ.get("BOOKING_RETENTION_DAYS", "365"))
+BOOKING_TEXT_MAX_LENGTH = 4000
+BOOKING_MIN_FILL_SECONDS = float(os.environ.get("BOOKING_MIN_FILL_SECONDS", "3"))
+BOOKING_TOKEN_MAX_AGE = 60 * 60 * 24
+BOOKING_RATE_LIMIT_POSTS = int(os.environ.get("BOOKING_RATE_LIMIT_POSTS", "10"))
+BOOKING_RATE_LIMIT_WINDOW = int(os.environ.get("BOOKING_RATE_LIMIT_WINDOW", "600"))
+BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", "0"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "North Sweden Cleantech"

@@ -8,6 +8,7 @@ from django.db import transaction
 DEMO_MODULES = [
     "home.demo",
     "news.demo",
+    "forms.demo",
 ]
 
 

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from forms import mail
+
+
+class Command(BaseCommand):
+    help = (
+        "Send the booking e-mails that are still unsent (a failed attempt, or a process "
+        "that stopped before sending). Run it from cron every few minutes."
+    )
+
+    def handle(self, *args, **options):
+        sent, failed = mail.deliver_unsent()
+        self.stdout.write(f"Booking e-mails sent: {sent}, failed: {failed}.")
+        if failed:
+            # A non-zero exit makes cron report it; details are on each booking.
+            raise SystemExit(1)

@@ -1,0 +1,447 @@
+"""The visit booking page, its questions, the bookings it receives and the e-mails each
+booking owes."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractEmailForm,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from home.models import IntroMixin
+
+from . import spam, values
+from .builder import BookingFormBuilder
+
+FIELD_TYPE_CHOICES = FORM_FIELD_CHOICES + (
+    ("group_size", _("Group size")),
+    ("preferred_dates", _("Preferred dates")),
+    ("participants", _("Participant list")),
+)
+# Four inputs a row: 200 rows stay below Django's limit of 1,000 fields in one post.
+MAX_PARTICIPANT_ROWS = 200
+
+# Keys of the booking's own columns in the admin listing and exports. Field names made
+# from labels never start with an underscore, so these cannot clash with a question.
+LANGUAGE_KEY = "_language"
+STATUS_KEY = "_status"
+HANDLER_KEY = "_handler"
+AGREED_DATE_KEY = "_agreed_date"
+EMAIL_KEY = "_email"
+NOTES_KEY = "_notes"
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """One question of a booking form, translated with its page."""
+
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+    field_type = models.CharField(
+        verbose_name=_("field type"), max_length=16, choices=FIELD_TYPE_CHOICES
+    )
+    field_type.required_on_save = True
+    min_rows = models.PositiveSmallIntegerField(
+        _("fewest participants"),
+        default=0,
+        validators=[MaxValueValidator(MAX_PARTICIPANT_ROWS)],
+        help_text=_("Participant lists only: how many rows must be filled in."),
+    )
+    max_rows = models.PositiveSmallIntegerField(
+        _("most participants"),
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_PARTICIPANT_ROWS)],
+        help_text=_(
+            "Participant lists only: how many rows a visitor can fill in (at most 200). "
+            "Lists may be shorter than the group size."
+        ),
+    )
+
+    panels = AbstractFormField.panels + [
+        FieldRowPanel([FieldPanel("min_rows"), FieldPanel("max_rows")]),
+    ]
+
+    # Every language's submissions are stored under the Swedish field's name, so the name
+    # and what decides the answer's shape follow the source page and cannot be changed
+    # in a translation. Labels, help texts, choices and defaults are translated.
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        SynchronizedField("min_rows", overridable=False),
+        SynchronizedField("max_rows", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        unique_together = [("translation_key", "locale")]
+        verbose_name = _("form field")
+        verbose_name_plural = _("form fields")
+
+    def clean(self):
+        super().clean()
+        if self.min_rows > self.max_rows:
+            raise ValidationError(
+                {"min_rows": _("The fewest participants cannot be more than the most.")}
+            )
+
+
+class FormPage(IntroMixin, AbstractEmailForm):
+    """A form page editors build, such as the visit booking, with what visitors need to know."""
+
+    costs_notice = models.TextField(
+        _("notice about costs"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Shown above the form, for example that visitors pay for their own travel, "
+            "lodging, meals and interpreting."
+        ),
+    )
+    privacy_text = models.TextField(
+        _("privacy text"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Shown above the send button: what the details are used for and how long they "
+            "are kept. The privacy policy is linked after it."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked after the privacy text, in the visitor's language when translated."),
+    )
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_("Shown after a booking has been sent."),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    form_builder = BookingFormBuilder
+
+    content_panels = [
+        FormSubmissionsPanel(),
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("costs_notice"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("privacy_text"),
+        PageChooserPanel("privacy_page"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("to_address"),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "from_address",
+                            help_text=_("The sender of both e-mails; empty for the site's own."),
+                        ),
+                        FieldPanel(
+                            "subject",
+                            help_text=_(
+                                "Subject of the e-mail to staff; the booking number is added."
+                            ),
+                        ),
+                    ]
+                ),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    # Staff e-mail settings and the privacy link follow the Swedish page.
+    override_translatable_fields = [
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+        SynchronizedField("subject"),
+        SynchronizedField("privacy_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("form page")
+        verbose_name_plural = _("form pages")
+
+    def get_submission_class(self):
+        return Booking
+
+    def get_submissions(self):
+        """The bookings of this form in every language: one list for staff."""
+        return Booking.objects.filter(page__translation_key=self.translation_key)
+
+    def get_submissions_list_view_class(self):
+        from .views import BookingListView
+
+        return BookingListView
+
+    def get_data_fields(self):
+        return [
+            ("submit_time", _("Submission date")),
+            (LANGUAGE_KEY, _("Language")),
+            (STATUS_KEY, _("Status")),
+            (HANDLER_KEY, _("Handled by")),
+            (AGREED_DATE_KEY, _("Agreed visit date")),
+            (EMAIL_KEY, _("E-mail")),
+            *((field.clean_name, field.label) for field in self.get_form_fields()),
+            (NOTES_KEY, _("Internal notes")),
+        ]
+
+    def staff_addresses(self):
+        return [address.strip() for address in self.to_address.split(",") if address.strip()]
+
+    def organiser_email_field(self, form_fields=None):
+        """The name of the first e-mail question: where the confirmation goes."""
+        for field in form_fields if form_fields is not None else self.get_form_fields():
+            if field.field_type == "email":
+                return field.clean_name
+        return None
+
+    def privacy_link(self):
+        """The privacy policy in the active language when translated, else the chosen page.
+
+        One query: the chosen page and its live translation in the active language.
+        """
+        if not self.privacy_page_id:
+            return None
+        family = Page.objects.filter(pk=self.privacy_page_id).values("translation_key")
+        language = translation.get_language()
+        pages = (
+            Page.objects.live()
+            .filter(translation_key__in=family)
+            .filter(models.Q(pk=self.privacy_page_id) | models.Q(locale__language_code=language))
+            .select_related("locale")
+        )
+        by_language = {page.locale.language_code: page for page in pages}
+        return by_language.get(language) or next(iter(by_language.values()), None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_link"] = self.privacy_link()
+        return context
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["token"] = spam.issue_token(self)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            response = self.serve_post(request)
+        else:
+            form = self.get_form(page=self, user=request.user)
+            response = self.render_form(request, form, spam.issue_token(self))
+        # The page carries a CSRF token and a one-time form token: no cache may keep it.
+        add_never_cache_headers(response)
+        return response
+
+    def serve_post(self, request):
+        try:
+            token = spam.check(request, self)
+        except spam.Refusal as refusal:
+            if refusal.keep_input:
+                form = self.get_form(request.POST, page=self, user=request.user)
+            else:
+                form = self.get_form(page=self, user=request.user)
+            return self.render_form(
+                request, form, refusal.token, refusal=refusal.message, status=refusal.status
+            )
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if not form.is_valid():
+            return self.render_form(request, form, token.value)
+        booking, _created = self.process_form_submission(form, token=token.nonce)
+        return self.render_landing_page(request, booking)
+
+    def render_form(self, request, form, token, refusal=None, status=200):
+        context = self.get_context(request)
+        context.update({"form": form, "token": token, "refusal": refusal})
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def process_form_submission(self, form, token=None):
+        """Store the booking and the e-mails it owes in one transaction, and send them once
+        it has committed. Returns (booking, created); a token seen before returns the
+        booking it already made, so a form sent twice stores one booking."""
+        from . import mail
+
+        try:
+            with transaction.atomic():
+                booking = Booking.objects.create(
+                    page=self,
+                    form_data=form.cleaned_data,
+                    language=self.locale.language_code,
+                    token=token,
+                )
+                mail.owe_emails(booking, self)
+
+                def send_owed_emails():
+                    mail.deliver_for_booking(booking.pk)
+
+                # robust: whatever happens while sending, the visitor gets the thank-you page.
+                transaction.on_commit(send_owed_emails, robust=True)
+        except IntegrityError:
+            existing = Booking.objects.filter(token=token).first() if token else None
+            if existing is None:
+                raise
+            return existing, False
+        return booking, True
+
+
+class Booking(AbstractFormSubmission):
+    """One submission of a booking form, with what staff record while handling it."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        IN_PROGRESS = "in_progress", _("In progress")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    language = models.CharField(
+        _("language"), max_length=8, editable=False, help_text=_("The language it was sent in.")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.NEW,
+        db_index=True,
+        help_text=_("Where the booking stands."),
+    )
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_active": True},
+        help_text=_("The person on staff who follows the booking up."),
+    )
+    agreed_date = models.DateField(
+        _("agreed visit date"),
+        null=True,
+        blank=True,
+        help_text=_("The date agreed with the organiser."),
+    )
+    notes = models.TextField(
+        _("internal notes"),
+        max_length=4000,
+        blank=True,
+        help_text=_("Only staff see these notes."),
+    )
+    # The random part of the form token it was sent with: a second post of the same form
+    # finds this booking instead of making another.
+    token = models.CharField(max_length=40, unique=True, null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        indexes = [models.Index(fields=["submit_time"], name="forms_booking_submitted")]
+
+    def __str__(self):
+        # Log entries and messages show this: never the person's details.
+        return gettext("Booking %(number)s") % {"number": self.pk}
+
+    @property
+    def language_name(self):
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    @property
+    def email_state(self):
+        """Whether the e-mails it owes have gone: shown to staff in the list."""
+        emails = list(self.emails.all())
+        if not emails:
+            return gettext("None owed")
+        unsent = [email for email in emails if email.sent_at is None]
+        if not unsent:
+            return gettext("Sent")
+        if any(email.attempts for email in unsent):
+            return gettext("Not sent: %(count)d failed") % {"count": len(unsent)}
+        return gettext("Waiting to be sent")
+
+    def get_data(self):
+        data = {key: values.readable(value) for key, value in self.form_data.items()}
+        data.update(
+            {
+                "submit_time": self.submit_time,
+                LANGUAGE_KEY: self.language_name,
+                STATUS_KEY: self.get_status_display(),
+                HANDLER_KEY: self.handler.get_full_name() or self.handler.get_username()
+                if self.handler
+                else "",
+                AGREED_DATE_KEY: self.agreed_date or "",
+                EMAIL_KEY: self.email_state,
+                NOTES_KEY: self.notes,
+            }
+        )
+        return data
+
+    def answers(self, page):
+        """(label, text) for each question of `page`, in the active language."""
+        return [
+            (field.label, values.readable(self.form_data.get(field.clean_name), field.field_type))
+            for field in page.get_form_fields()
+        ]
+
+    def organiser_email(self, page):
+        name = page.organiser_email_field()
+        address = self.form_data.get(name) if name else None
+        return address if isinstance(address, str) and address else None
+
+
+class BookingEmail(models.Model):
+    """An e-mail a booking owes, and what happened when it was sent."""
+
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Notification to staff")
+        CONFIRMATION = "confirmation", _("Confirmation to the organiser")
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(_("e-mail"), max_length=16, choices=Kind.choices)
+    created_at = models.DateTimeField(_("owed since"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    error = models.CharField(_("last error"), max_length=300, blank=True)
+    # Set while a process is sending it, so the retry command and a request never both do.
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("booking e-mail")
+        verbose_name_plural = _("booking e-mails")
+        ordering = ["booking", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "kind"], name="forms_one_email_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.booking_id})"

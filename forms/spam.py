@@ -1,0 +1,135 @@
+"""Keeping automated posts out without bothering people.
+
+Three checks run before a post is validated, and a refused post stores nothing:
+
+- a per-client rate limit counted in Django's cache (shared by every process when the
+  cache is Redis; with the local-memory cache each process counts on its own);
+- a honeypot field that people never see and some bots fill in;
+- a token signed with the site's secret key, issued each time the form is shown. It
+  carries the time it was issued, so a post that comes back faster than a person can
+  fill in the form, or a token that was made up, is refused; and it carries a random
+  value that the booking keeps, so the same form sent twice stores one booking.
+"""
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_FIELD = "_token"  # noqa: S105 (a form field name, not a secret)
+HONEYPOT_FIELD = "_website"
+# Editors' field names are made from labels and never start with an underscore, so the
+# names above cannot clash with a question on the form.
+TOKEN_SALT = "forms.booking-token"  # noqa: S105 (a namespace, not a secret)
+
+MESSAGES = {
+    "rate_limited": _(
+        "You have sent this form many times in a short while. Please wait a few minutes "
+        "and send it again."
+    ),
+    "too_fast": _(
+        "The form came back faster than a person can fill it in. Please check your "
+        "answers and send it again."
+    ),
+    "expired": _(
+        "The form was open for a long time, so it has to be sent again. Please check "
+        "your answers and send it."
+    ),
+    "refused": _(
+        "We could not accept the form. Please fill it in again; if this keeps happening, "
+        "e-mail us instead."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Token:
+    value: str
+    nonce: str
+
+
+class Refusal(Exception):
+    """A post turned away before validation.
+
+    `keep_input` says whether the visitor's answers are shown again (for a person who was
+    merely quick or slow) or dropped (a bot); `token` is the token the form shows next.
+    """
+
+    def __init__(self, reason, status, keep_input, token):
+        super().__init__(reason)
+        self.reason = reason
+        self.message = MESSAGES[reason]
+        self.status = status
+        self.keep_input = keep_input
+        self.token = token
+
+
+def issue_token(page):
+    payload = {"page": page.pk, "nonce": secrets.token_urlsafe(18), "issued": time.time()}
+    return signing.dumps(payload, salt=TOKEN_SALT)
+
+
+def read_token(value, page):
+    """The token's nonce, or a Refusal saying why the post cannot be accepted."""
+    try:
+        payload = signing.loads(value, salt=TOKEN_SALT, max_age=settings.BOOKING_TOKEN_MAX_AGE)
+    except signing.SignatureExpired:
+        raise Refusal("expired", 200, True, issue_token(page)) from None
+    except (signing.BadSignature, ValueError):
+        raise Refusal("refused", 400, False, issue_token(page)) from None
+    if (
+        not isinstance(payload, dict)
+        or payload.get("page") != page.pk
+        or not isinstance(payload.get("nonce"), str)
+        or not isinstance(payload.get("issued"), int | float)
+    ):
+        raise Refusal("refused", 400, False, issue_token(page))
+    if time.time() - payload["issued"] < settings.BOOKING_MIN_FILL_SECONDS:
+        raise Refusal("too_fast", 200, True, value)
+    return Token(value, payload["nonce"])
+
+
+def client_address(request):
+    """The visitor's IP address, read through as many proxies as the operator trusts."""
+    proxies = settings.BOOKING_TRUSTED_PROXY_COUNT
+    if proxies > 0:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def over_rate_limit(request):
+    """Count this post for its client; True once the client is over the limit."""
+    limit = settings.BOOKING_RATE_LIMIT_POSTS
+    if limit <= 0:
+        return False
+    window = settings.BOOKING_RATE_LIMIT_WINDOW
+    # The address is hashed so the cache never holds it in the clear.
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode())
+    key = f"forms:posts:{digest.hexdigest()[:40]}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def check(request, page):
+    """Run the checks on a post in order; return its Token or raise Refusal."""
+    if over_rate_limit(request):
+        raise Refusal("rate_limited", 429, True, issue_token(page))
+    if request.POST.get(HONEYPOT_FIELD):
+        raise Refusal("refused", 400, False, issue_token(page))
+    return read_token(request.POST.get(TOKEN_FIELD, ""), page)

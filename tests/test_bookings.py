@@ -1,0 +1,515 @@
+"""Visit bookings: real posts of the demo form in each language, the e-mails they owe,
+validation, spam refusal, retention and the caching headers of the form page."""
+
+import io
+import logging
+import smtplib
+import time
+from datetime import timedelta
+from urllib.parse import urlencode
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail, signing
+from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail_localize.fields import get_translatable_fields
+
+from forms import spam
+from forms.models import Booking, BookingEmail, FormField
+from tests.bookings import answers, booking_page, choices, participants, post, token_for
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenBackend(BaseEmailBackend):
+    """A mail server that is down."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits(settings):
+    """Each test starts with an empty rate-limit count and no time trap to wait out."""
+    cache.clear()
+    settings.BOOKING_MIN_FILL_SECONDS = 0
+    yield
+    cache.clear()
+
+
+def main(response):
+    return BeautifulSoup(response.content, "html.parser").find("main")
+
+
+CONFIRMATION_SUBJECTS = {
+    "sv": "Vi har tagit emot er besöksbokning",
+    "fi": "Olemme vastaanottaneet vierailuvarauksenne",
+    "en": "We have received your visit booking",
+}
+PARTICIPANTS_LABEL = {"sv": "Deltagare", "fi": "Osallistujat", "en": "Participants"}
+THANKS = {
+    "sv": "Tack, er bokning har skickats",
+    "fi": "Kiitos, varauksenne on lähetetty",
+    "en": "Thank you, your booking has been sent",
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "fi", "en"])
+def test_a_booking_is_stored_with_its_language_and_participants_and_mailed(
+    client, django_capture_on_commit_callbacks, language
+):
+    page = booking_page(language)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, page, answers(page))
+
+    assert response.status_code == 200
+    assert THANKS[language] in main(response).get_text()
+    booking = Booking.objects.get()
+    assert booking.language == language
+    assert booking.page_id == page.pk
+    assert booking.status == Booking.Status.NEW
+    assert booking.form_data["deltagare"] == [
+        {
+            "name": "Aino Virtanen",
+            "organisation": "Vaasan kaupunki",
+            "role": "Kehitysjohtaja",
+            "email": "aino@example.fi",
+        },
+        {
+            "name": "Erik Lind",
+            "organisation": "Region Västerbotten",
+            "role": "Handläggare",
+            "email": "",
+        },
+    ]
+    assert booking.form_data["forvantat_antal_deltagare"] == 12
+    assert booking.form_data["onskade_datum"] == [
+        answers(page)["onskade_datum_0"],
+        answers(page)["onskade_datum_1"],
+    ]
+    assert booking.form_data["besokets_huvudsyfte"] == choices(page, "besokets_huvudsyfte")[1]
+
+    staff, confirmation = sorted(
+        mail.outbox, key=lambda message: message.to != ["info@example.com"]
+    )
+    # Staff: in Swedish, with a link to the booking in the admin, replies go to the organiser.
+    assert staff.to == ["info@example.com"]
+    assert staff.subject == f"Ny besöksbokning (bokning {booking.pk})"
+    assert f"http://testserver/admin/bookings/{booking.pk}/" in staff.body
+    assert staff.reply_to == ["aino@example.fi"]
+    assert (
+        "Deltagare:\nAino Virtanen, Vaasan kaupunki, Kehitysjohtaja <aino@example.fi>\n"
+        in staff.body
+    )
+    # The organiser: in the language they used, summarising what they sent.
+    assert confirmation.to == ["aino@example.fi"]
+    assert confirmation.subject == CONFIRMATION_SUBJECTS[language]
+    assert f"{PARTICIPANTS_LABEL[language]}:\nAino Virtanen" in confirmation.body
+    assert "Erik Lind, Region Västerbotten, Handläggare" in confirmation.body
+    assert confirmation.reply_to == ["info@example.com"]
+    assert all(email.sent_at and email.attempts == 1 for email in BookingEmail.objects.all())
+
+
+def test_every_language_stores_answers_under_the_same_keys(client):
+    for language in ("sv", "fi", "en"):
+        page = booking_page(language)
+        assert post(client, page, answers(page)).status_code == 200
+    keys = {tuple(sorted(booking.form_data)) for booking in Booking.objects.all()}
+    assert len(keys) == 1
+    assert sorted(Booking.objects.values_list("language", flat=True)) == ["en", "fi", "sv"]
+
+
+def test_clean_names_are_synchronised_and_cannot_be_overridden():
+    fields = {field.field_name: field for field in get_translatable_fields(FormField)}
+    clean_name = fields["clean_name"]
+    assert clean_name.is_synchronized(FormField()) and not clean_name.is_translated(FormField())
+    assert not clean_name.is_overridable(FormField())
+    assert fields["label"].is_translated(FormField())
+    assert fields["choices"].is_translated(FormField())
+    sv, fi = booking_page("sv"), booking_page("fi")
+    assert list(fi.form_fields.values_list("clean_name", flat=True)) == list(
+        sv.form_fields.values_list("clean_name", flat=True)
+    )
+    assert choices(fi, "besokets_huvudsyfte")[0] == "Liiketoiminta ja investoinnit"
+
+
+def test_a_failing_mail_server_loses_nothing_and_the_retry_command_sends(
+    client, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = "tests.test_bookings.BrokenBackend"
+    page = booking_page("fi")
+    with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
+        response = post(client, page, answers(page))
+
+    assert response.status_code == 200
+    assert THANKS["fi"] in main(response).get_text()
+    booking = Booking.objects.get()
+    emails = list(booking.emails.all())
+    assert [email.kind for email in emails] == ["confirmation", "staff"]
+    assert all(email.sent_at is None and email.attempts == 1 for email in emails)
+    assert all(email.error.startswith("SMTPServerDisconnected") for email in emails)
+    # The log names the booking, never the person.
+    assert f"Booking {booking.pk}: the staff e-mail was not sent" in caplog.text
+    for personal in ("Aino", "Virtanen", "aino@example.fi", "Vaasan"):
+        assert personal not in caplog.text
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    output = io.StringIO()
+    call_command("send_booking_emails", stdout=output)
+    assert "sent: 2, failed: 0" in output.getvalue()
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "aino@example.fi",
+        "info@example.com",
+    ]
+    assert Booking.objects.count() == 1
+    # Run again: nothing is sent twice.
+    call_command("send_booking_emails", stdout=io.StringIO())
+    assert len(mail.outbox) == 2
+
+
+def test_an_error_while_sending_still_shows_the_thank_you_page(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(booking_id):
+        raise RuntimeError("the database went away after the commit")
+
+    monkeypatch.setattr("forms.mail.deliver_for_booking", broken)
+    page = booking_page("sv")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = post(client, page, answers(page))
+    assert len(callbacks) == 1
+    assert response.status_code == 200
+    assert THANKS["sv"] in main(response).get_text()
+    assert Booking.objects.count() == 1
+    assert BookingEmail.objects.filter(sent_at__isnull=True).count() == 2
+
+
+def test_the_retry_command_reports_what_still_fails(client, settings):
+    page = booking_page("sv")
+    post(client, page, answers(page))  # on_commit never runs here: the e-mails wait
+    settings.EMAIL_BACKEND = "tests.test_bookings.BrokenBackend"
+    with pytest.raises(SystemExit):
+        call_command("send_booking_emails", stdout=io.StringIO())
+    assert set(BookingEmail.objects.values_list("attempts", flat=True)) == {1}
+
+
+def test_an_email_being_sent_elsewhere_is_not_sent_again(client):
+    page = booking_page("sv")
+    post(client, page, answers(page))
+    BookingEmail.objects.update(claimed_until=timezone.now() + timedelta(minutes=5))
+    call_command("send_booking_emails", stdout=io.StringIO())
+    assert mail.outbox == []
+    BookingEmail.objects.update(claimed_until=timezone.now() - timedelta(minutes=1))
+    call_command("send_booking_emails", stdout=io.StringIO())
+    assert len(mail.outbox) == 2
+
+
+def test_without_staff_address_or_organiser_email_nothing_is_owed(client):
+    page = booking_page("sv")
+    page.to_address = ""
+    page.save()
+    page.form_fields.filter(field_type="email").update(required=False)
+    assert post(client, page, answers(page, din_e_postadress="")).status_code == 200
+    assert not BookingEmail.objects.exists()
+
+
+def test_a_double_submit_stores_one_booking(client):
+    page = booking_page("en")
+    token = token_for(client, page)
+    first = post(client, page, answers(page), token=token)
+    second = post(client, page, answers(page), token=token)
+    assert first.status_code == second.status_code == 200
+    booking = Booking.objects.get()
+    assert f"Your booking number is {booking.pk}." in main(second).get_text()
+    assert BookingEmail.objects.count() == 2
+
+
+LONG = "x" * 4001
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"ditt_namn": ""}, "ditt_namn", "obligatoriskt"),
+        ({"besokets_huvudsyfte": None}, "besokets_huvudsyfte", "obligatoriskt"),
+        ({"onskade_datum_0": "", "onskade_datum_1": ""}, "onskade_datum", "obligatoriskt"),
+        ({"beskriv_syftet_narmare": LONG}, "beskriv_syftet_narmare", "4000"),
+        ({"ditt_namn": "x" * 256}, "ditt_namn", "255"),
+        ({"din_e_postadress": "aino.example.fi"}, "din_e_postadress", "giltig e-postadress"),
+        ({"forvantat_antal_deltagare": "0"}, "forvantat_antal_deltagare", "från 1 till 500"),
+        ({"forvantat_antal_deltagare": "10000"}, "forvantat_antal_deltagare", "från 1 till 500"),
+        ({"forvantat_antal_deltagare": "tolv"}, "forvantat_antal_deltagare", "heltal"),
+        ({"forvantat_antal_deltagare": "9" * 5000}, "forvantat_antal_deltagare", "heltal"),
+        ({"onskade_datum_0": "2020-01-01"}, "onskade_datum", "från och med i dag"),
+        ({"onskade_datum_1": "den femte"}, "onskade_datum", "giltigt datum"),
+        (
+            {"forvantat_antal_deltagare": "1"},
+            "deltagare",
+            "Ni har listat 2 deltagare för en grupp på 1",
+        ),
+        (participants(("", "Umeå Energi", "VD", "")), "deltagare", "Deltagare 1: ange ett namn."),
+        (
+            participants(("Anna", "", "", "anna(at)example.se")),
+            "deltagare",
+            "Deltagare 1: ange en giltig e-postadress.",
+        ),
+        (participants(("A" * 201, "", "", "")), "deltagare", "högst 200 tecken"),
+        ({"fokusomraden": ["Kärnkraft"]}, "fokusomraden", "Välj ett giltigt alternativ"),
+        ({"ditt_namn": "Aino\x00Virtanen"}, "ditt_namn", "inte går att läsa"),
+        ({"sarskilda_onskemal": "Kaffe\x07\x1b[31m"}, "sarskilda_onskemal", "inte går att läsa"),
+        (participants(("Anna\x08", "", "", "")), "deltagare", "inte går att läsa"),
+    ],
+)
+def test_bad_input_gets_errors_next_to_the_field_and_stores_nothing(
+    client, django_capture_on_commit_callbacks, changes, field, message
+):
+    page = booking_page("sv")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, page, answers(page, **changes))
+    assert response.status_code == 200
+    html = main(response)
+    errors = html.find(id=f"id_{field}_errors")
+    assert errors is not None, f"no errors shown next to {field}"
+    assert message in errors.get_text()
+    # The summary at the top links to the field's first input.
+    summary_links = [a["href"] for a in html.select(".error-summary a")]
+    assert summary_links
+    for href in summary_links:
+        assert html.find(id=href[1:]) is not None, href
+    assert html.find(id=f"id_{field}_errors").find_parent(class_="form-field--error")
+    assert Booking.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_error_messages_are_in_the_page_language(client):
+    page = booking_page("fi")
+    response = post(client, page, answers(page, forvantat_antal_deltagare="0", ditt_namn=""))
+    errors = main(response).select(".form-errors")
+    texts = " ".join(error.get_text() for error in errors)
+    assert "Anna luku väliltä 1–500." in texts
+    assert "Tämä kenttä on pakollinen." in texts
+    assert main(response).select_one(".error-summary h2").get_text() == "Korjaa seuraavat kohdat"
+
+
+def test_the_group_size_maximum_is_a_setting(client, settings):
+    settings.BOOKING_MAX_GROUP_SIZE = 20
+    page = booking_page("en")
+    response = post(client, page, answers(page, forvantat_antal_deltagare="21"))
+    assert "Enter a number from 1 to 20." in main(response).get_text()
+    assert post(client, page, answers(page, forvantat_antal_deltagare="20")).status_code == 200
+    assert Booking.objects.count() == 1
+
+
+def test_fewer_participants_than_the_group_size_is_fine(client):
+    page = booking_page("sv")
+    data = answers(page, forvantat_antal_deltagare="40")
+    data = {key: value for key, value in data.items() if not key.startswith("deltagare-")}
+    assert post(client, page, data).status_code == 200
+    assert Booking.objects.get().form_data["deltagare"] == []
+
+
+def test_more_rows_than_the_list_takes_are_refused(client):
+    page = booking_page("sv")
+    rows = [(f"Person {number}", "", "", "") for number in range(60)]
+    response = post(
+        client, page, answers(page, forvantat_antal_deltagare="100", **participants(*rows))
+    )
+    assert response.status_code == 200
+    assert (
+        "högst så här många deltagare: 50"
+        in main(response).find(id="id_deltagare_errors").get_text()
+    )
+    assert Booking.objects.count() == 0
+
+
+def test_a_thousand_participant_rows_are_refused_cleanly(client):
+    page = booking_page("sv")
+    rows = [(f"Person {number}", "Org", "Roll", "") for number in range(1000)]
+    data = answers(page, forvantat_antal_deltagare="500", **participants(*rows))
+    response = post(client, page, data)
+    # Django refuses a post of more than 1,000 fields before any view runs: 400, not 500.
+    assert response.status_code == 400
+    assert Booking.objects.count() == 0
+
+
+def test_invalid_utf8_is_refused_with_a_message(client):
+    page = booking_page("sv")
+    token = token_for(client, page)
+    body = urlencode({**answers(page), "_token": token}, doseq=True)
+    body = body.replace("ditt_namn=Aino+Virtanen", "ditt_namn=Aino%FF%FEVirtanen")
+    response = client.post(page.url, body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert "inte går att läsa" in main(response).find(id="id_ditt_namn_errors").get_text()
+    assert Booking.objects.count() == 0
+
+
+def test_the_form_page_is_never_cached(client):
+    page = booking_page("sv")
+    response = client.get(page.url)
+    cache_control = response["Cache-Control"]
+    assert "no-store" in cache_control and "private" in cache_control
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    thanks = post(client, page, answers(page))
+    assert "no-store" in thanks["Cache-Control"]
+
+
+def test_the_page_shows_the_costs_notice_and_privacy_text_with_its_link(client, demo):
+    response = client.get(booking_page("fi").url)
+    html = main(response)
+    assert "maksavat itse kaikki kulunsa" in html.select_one(".notice").get_text()
+    privacy = html.select_one(".form-privacy")
+    assert "poistamme ne vuoden kuluttua" in privacy.get_text()
+    assert privacy.find("a")["href"] == "/fi/tietosuojaseloste/"
+    # Every visible field has a label or a legend.
+    for field in html.select(".form-field"):
+        assert field.find("label") or field.find("legend")
+
+
+# Spam
+
+
+@pytest.fixture
+def human_speed(settings, monkeypatch):
+    """The time trap at its default, and a clock that can move the post into the future."""
+    settings.BOOKING_MIN_FILL_SECONDS = 3
+    clock = {"offset": 0.0}
+    real_time = time.time
+    monkeypatch.setattr(spam.time, "time", lambda: real_time() + clock["offset"])
+    return clock
+
+
+def test_a_submit_at_human_speed_passes(client, human_speed):
+    page = booking_page("sv")
+    token = token_for(client, page)
+    human_speed["offset"] = 40  # forty seconds to fill in the form
+    assert post(client, page, answers(page), token=token).status_code == 200
+    assert Booking.objects.count() == 1
+
+
+def test_a_too_fast_submit_is_refused_politely_and_keeps_the_answers(client, human_speed):
+    page = booking_page("sv")
+    response = post(client, page, answers(page))
+    assert response.status_code == 200
+    html = main(response)
+    assert "snabbare än en människa" in html.select_one(".form-message").get_text()
+    assert html.find(id="id_ditt_namn")["value"] == "Aino Virtanen"
+    assert Booking.objects.count() == 0
+
+
+def test_a_filled_honeypot_is_refused(client):
+    page = booking_page("sv")
+    token = token_for(client, page)
+    response = client.post(
+        page.url, {**answers(page), "_token": token, "_website": "http://spam.example"}
+    )
+    assert response.status_code == 400
+    assert "Vi kunde inte ta emot formuläret" in main(response).get_text()
+    assert Booking.objects.count() == 0
+
+
+def test_a_forged_timestamp_is_refused(client, human_speed):
+    page = booking_page("sv")
+    token = token_for(client, page)
+    payload = signing.loads(token, salt=spam.TOKEN_SALT)
+    # Claim the form was shown an hour ago, without the site's key...
+    payload["issued"] -= 3600
+    forged = signing.dumps(payload, key="not-the-site-key", salt=spam.TOKEN_SALT)
+    # ...or by editing the signed value by hand.
+    head, _sep, tail = token.partition(":")
+    edited = (
+        signing.b64_encode(
+            signing.b64_decode(head.encode()).replace(b'"issued":', b'"issued":1')
+        ).decode()
+        + ":"
+        + tail
+    )
+    for bad in (forged, edited, "", "nonsense:abc:def"):
+        response = post(client, page, answers(page), token=bad)
+        assert response.status_code == 400
+        assert "Vi kunde inte ta emot formuläret" in main(response).get_text()
+    assert Booking.objects.count() == 0
+
+
+def test_a_token_from_another_page_is_refused(client):
+    sv, fi = booking_page("sv"), booking_page("fi")
+    response = post(client, sv, answers(sv), token=token_for(client, fi))
+    assert response.status_code == 400
+    assert Booking.objects.count() == 0
+
+
+def test_an_expired_form_is_sent_again_by_the_visitor(client, settings):
+    settings.BOOKING_TOKEN_MAX_AGE = -1
+    page = booking_page("en")
+    response = post(client, page, answers(page))
+    assert response.status_code == 200
+    assert "open for a long time" in main(response).get_text()
+    assert Booking.objects.count() == 0
+
+
+def test_a_client_over_the_rate_limit_is_refused(client, settings):
+    settings.BOOKING_RATE_LIMIT_POSTS = 3
+    page = booking_page("sv")
+    for _attempt in range(3):
+        post(client, page, answers(page, ditt_namn=""))  # three posts with an error
+    response = post(client, page, answers(page))
+    assert response.status_code == 429
+    assert "många gånger på kort tid" in main(response).get_text()
+    assert Booking.objects.count() == 0
+    # Another visitor is not affected.
+    other = post(client, page, answers(page), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+    assert Booking.objects.count() == 1
+
+
+def test_the_rate_limit_reads_the_address_through_trusted_proxies(client, settings):
+    settings.BOOKING_RATE_LIMIT_POSTS = 1
+    settings.BOOKING_TRUSTED_PROXY_COUNT = 1
+    page = booking_page("sv")
+    first = post(client, page, answers(page), HTTP_X_FORWARDED_FOR="198.51.100.1")
+    second = post(client, page, answers(page), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    third = post(client, page, answers(page), HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert [first.status_code, second.status_code, third.status_code] == [200, 200, 429]
+
+
+# Retention
+
+
+def test_purge_deletes_exactly_the_bookings_older_than_the_retention_period(client, settings):
+    page = booking_page("sv")
+    for _number in range(4):
+        post(client, page, answers(page))
+    now = timezone.now()
+    ages = [10, 364, 366, 900]
+    for booking, days in zip(Booking.objects.order_by("pk"), ages, strict=True):
+        Booking.objects.filter(pk=booking.pk).update(submit_time=now - timedelta(days=days))
+    kept = sorted(
+        Booking.objects.filter(submit_time__gt=now - timedelta(days=365)).values_list(
+            "pk", flat=True
+        )
+    )
+
+    dry = io.StringIO()
+    call_command("purge_bookings", "--dry-run", stdout=dry)
+    assert "2." in dry.getvalue()
+    assert Booking.objects.count() == 4
+
+    output = io.StringIO()
+    call_command("purge_bookings", stdout=output)
+    assert "Deleted 2 bookings" in output.getvalue()
+    assert sorted(Booking.objects.values_list("pk", flat=True)) == kept
+    assert BookingEmail.objects.filter(booking__isnull=True).count() == 0
+    assert BookingEmail.objects.count() == 2 * len(kept)
+
+    settings.BOOKING_RETENTION_DAYS = 5
+    call_command("purge_bookings", stdout=io.StringIO())
+    assert Booking.objects.count() == 0
+
+
+def test_a_booking_never_shows_personal_data_as_its_name(client):
+    page = booking_page("sv")
+    post(client, page, answers(page))
+    booking = Booking.objects.get()
+    assert str(booking) == f"Bokning {booking.pk}"
