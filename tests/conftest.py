@@ -84,3 +84,35 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+# PostgreSQL-only tests (concurrency): on SQLite a developer sees them skipped with the
+# reason; CI runs the whole suite a second time on PostgreSQL, so its SQLite pass leaves
+# them out instead of counting them as skipped.
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
+    if not postgres_only:
+        return
+    if os.environ.get("CI"):
+        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
+        config.hook.pytest_deselected(items=postgres_only)
+        config._postgres_deselected = len(postgres_only)
+    else:
+        reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
+        for item in postgres_only:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    count = getattr(config, "_postgres_deselected", 0)
+    if count:
+        terminalreporter.write_line(
+            f"{count} PostgreSQL-only tests left out of this SQLite run: "
+            "they run in CI's PostgreSQL pass."
+        )
