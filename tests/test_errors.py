@@ -23,3 +23,35 @@ def test_500_page_without_the_database(path, language, text):
     assert f'<html lang="{language}">' in body
     assert f"<h1>{text}</h1>" in body
     assert f'href="/{language}/"' in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("sv", "Begäran kunde inte hanteras"),
+        ("fi", "Pyyntöä ei voitu käsitellä"),
+        ("en", "The request could not be handled"),
+    ],
+)
+def test_too_many_fields_get_a_translated_400(demo, language, text):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)  # the CSRF check is what reads the fields
+    client.cookies["csrftoken"] = "a" * 32  # a cookie, so the check goes on to the fields
+    data = {f"field{number}": "x" for number in range(1500)}
+    response = client.post(f"/{language}/om-oss/", data)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert f'lang="{language}"' in body
+    assert text in body
+
+
+@pytest.mark.django_db
+def test_an_expired_form_gets_a_translated_explanation(demo):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/fi/om-oss/", {"name": "x"})
+    assert response.status_code == 403
+    assert "Lomake on vanhentunut" in response.content.decode()
