@@ -204,9 +204,10 @@ def load(stdout, pages):
 
     def build():
         form_fields = []
-        for label, field_type, required, help_text, choices, extra in FIELDS:
+        for position, (label, field_type, required, help_text, choices, extra) in enumerate(FIELDS):
             form_fields.append(
                 FormField(
+                    sort_order=position,
                     label=glossary(label),
                     field_type=field_type,
                     required=required,

@@ -93,7 +93,8 @@ class FormField(TranslatableMixin, AbstractFormField):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        ordering = ["sort_order"]
+        # pk breaks ties, so rows without a sort order keep one order on every database
+        ordering = ["sort_order", "pk"]
         unique_together = [("translation_key", "locale")]
         verbose_name = _("form field")
         verbose_name_plural = _("form fields")

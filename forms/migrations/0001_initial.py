@@ -99,7 +99,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'form field',
                 'verbose_name_plural': 'form fields',
-                'ordering': ['sort_order'],
+                'ordering': ['sort_order', 'pk'],
                 'abstract': False,
             },
         ),
