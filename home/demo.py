@@ -17,7 +17,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 TARGET_LANGUAGES = ("fi", "en")
@@ -92,6 +92,22 @@ def get_or_create_child(parent, model, slug, build):
     return publish(page), True
 
 
+def save_and_publish(translation):
+    """Save a wagtail-localize translation's target and publish it straight away.
+
+    wagtail-localize publishes a translated page when the transaction commits. The loader
+    runs in one transaction, so that would happen at its very end, from a page object whose
+    count of children is stale by then, and the tree would lose the children added in the
+    meantime (they would not be found by URL). Publishing the new revision here avoids it.
+    """
+    model = translation.source.specific_content_type.model_class()
+    if not issubclass(model, DraftStateMixin):
+        translation.save_target(publish=True)
+        return
+    translation.save_target(publish=False)
+    translation.get_target_instance().get_latest_revision().publish()
+
+
 @transaction.atomic
 def translate(instance, glossary, languages=TARGET_LANGUAGES):
     """Translate a page or snippet with wagtail-localize into each language it lacks.
@@ -112,7 +128,7 @@ def translate(instance, glossary, languages=TARGET_LANGUAGES):
             if not entry.obsolete:
                 entry.msgstr = glossary.translate(code, entry.msgid)
         translation.import_po(po)
-        translation.save_target(publish=True)
+        save_and_publish(translation)
 
 
 def demo_image(title, alt_text, draw, size=(1200, 675)):
@@ -428,4 +444,4 @@ def load(stdout, pages):
         source = TranslationSource.objects.get(object_id=home.translation_key)
         source.update_from_db()
         for translation in source.translations.all():
-            translation.save_target(publish=True)
+            save_and_publish(translation)

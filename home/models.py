@@ -83,7 +83,7 @@ class HomePage(IntroMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "projects.ProjectIndexPage"]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -7,6 +7,7 @@ from django.db import transaction
 # one can link to the pages an earlier one made (collected in `pages`).
 DEMO_MODULES = [
     "home.demo",
+    "projects.demo",
 ]
 
 
