@@ -797,7 +797,9 @@ class ProjectKeyFigure(TranslatableMixin, Orderable):
         _("unit"),
         max_length=24,
         blank=True,
-        help_text=_("Written right after the number, for example % or companies. Optional."),
+        help_text=_(
+            "Written right after the number, for example a percent sign or companies. Optional."
+        ),
     )
     label = models.CharField(
         _("label"),
