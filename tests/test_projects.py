@@ -65,6 +65,11 @@ def test_project_index_in_each_language(client, showcase, language):
     assert page.find("h1").get_text(strip=True) == index.title
     cards = page.select(".project-card__title a")
     assert len(cards) == 5
+    # responsive images in AVIF and WebP, with a JPEG fallback and the card's alt text
+    picture = page.select_one(".project-card picture")
+    assert [s["type"] for s in picture.select("source")] == ["image/avif", "image/webp"]
+    assert picture.img["src"].endswith(".jpg") and "srcset" in picture.img.attrs
+    assert len(picture.img["alt"]) > 20
     # every card links to a project in the same language
     for card in cards:
         assert card["href"].startswith(f"/{language}/")

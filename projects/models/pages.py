@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -178,17 +179,18 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 class ProjectPageForm(WagtailAdminPageForm):
     """Checks the partner rows as a whole: one lead partner, no organisation twice."""
 
-    def clean(self):
-        cleaned_data = super().clean()
-        self._check_rows("partners", lead_role=ProjectPartner.Role.LEAD)
-        self._check_rows("co_financiers")
-        return cleaned_data
+    def is_valid(self):
+        # The row forms are cleaned after the page's own form, so check them here.
+        valid = super().is_valid()
+        partners_valid = self._check_rows("partners", lead_role=ProjectPartner.Role.LEAD)
+        co_financiers_valid = self._check_rows("co_financiers")
+        return valid and partners_valid and co_financiers_valid
 
     def _check_rows(self, name, lead_role=None):
         formset = self.formsets.get(name)
         if formset is None:
-            return
-        seen, leads = set(), 0
+            return True
+        seen, leads, valid = set(), 0, True
         for form in formset.forms:
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE") or not data.get("organisation"):
@@ -198,6 +200,7 @@ class ProjectPageForm(WagtailAdminPageForm):
                 form.add_error(
                     "organisation", _("This organisation is already listed above; list it once.")
                 )
+                valid = False
             seen.add(organisation.pk)
             if lead_role and data.get("role") == lead_role:
                 leads += 1
@@ -205,6 +208,8 @@ class ProjectPageForm(WagtailAdminPageForm):
                     form.add_error(
                         "role", _("A project has one lead partner; choose another role here.")
                     )
+                    valid = False
+        return valid
 
 
 class ProjectPage(Page):
@@ -544,7 +549,7 @@ class ProjectPage(Page):
             errors["cofinancing_rate"] = _(
                 "The rate does not agree with the amounts: the EU contribution is "
                 "%(expected)s percent of the total budget. Correct the rate or the amounts."
-            ) % {"expected": expected}
+            ) % {"expected": floatformat(expected, "-1")}
         for name in ("keep_eu_url", "kohesio_url"):
             error = self._check_database_link(name)
             if error:
