@@ -76,6 +76,7 @@ class ProjectFilterForm(forms.Form):
             Organisation.objects.filter(
                 pk__in=ProjectPartner.objects.filter(project__in=projects).values("organisation_id")
             )
+            .order_by()
             .values_list("country", flat=True)
             .distinct()
         )

@@ -133,7 +133,7 @@ def test_404_in_each_language(client, demo, language, text):
 
 def test_main_menu_lists_pages_of_the_current_language(client, demo):
     menu = [a.get_text(strip=True) for a in soup(client.get("/fi/")).select(".main-nav a")]
-    assert menu == ["Meistä"]
+    assert menu == ["Meistä", "Hankkeet"]
     current = soup(client.get("/en/about-us/")).select_one(".main-nav a[aria-current]")
     assert current.get_text(strip=True) == "About us"
     assert current["aria-current"] == "page"

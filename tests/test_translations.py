@@ -22,5 +22,7 @@ def test_catalogue_is_complete(language):
 def test_placeholders_survive_translation(language):
     path = Path(settings.BASE_DIR, "locale", language, "LC_MESSAGES", "django.po")
     for entry in polib.pofile(str(path)).translated_entries():
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for placeholder in ("%(", "{"):
-            assert entry.msgid.count(placeholder) == entry.msgstr.count(placeholder), entry.msgid
+            for translation in translations:
+                assert entry.msgid.count(placeholder) == translation.count(placeholder), entry.msgid
