@@ -744,6 +744,7 @@ class ProjectPartner(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
 
@@ -764,6 +765,7 @@ class ProjectCoFinancier(TranslatableMixin, Orderable):
     override_translatable_fields = [TranslatableField("organisation")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("co-financier")
         verbose_name_plural = _("co-financiers")
 
@@ -784,6 +786,7 @@ class ProjectFocusArea(TranslatableMixin, Orderable):
     override_translatable_fields = [TranslatableField("focus_area")]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("focus area")
         verbose_name_plural = _("focus areas")
 
@@ -820,6 +823,7 @@ class ProjectKeyFigure(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("key figure")
         verbose_name_plural = _("key figures")
 
@@ -849,5 +853,6 @@ class ProjectGalleryImage(TranslatableMixin, Orderable):
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
         verbose_name = _("gallery picture")
         verbose_name_plural = _("gallery pictures")
