@@ -9,11 +9,15 @@ translations of the Swedish ones, made with home.demo.translate().
 
 import datetime
 import math
+import uuid
 from decimal import Decimal
 
 from wagtail.models import Locale
 
 from home.demo import Glossary, T, demo_image, get_or_create_child, translate
+
+# Namespace of the demo organisations' translation keys (see _organisations).
+DEMO_NAMESPACE = uuid.UUID("5d0c6f7e-2f4b-4b8e-9a51-3c1e0f6a2b77")
 
 
 def same(text):
@@ -930,10 +934,15 @@ def _organisations(sv):
 
     organisations = {}
     for key, (name, short_name, kind, city, country, nuts_code) in ORGANISATIONS.items():
-        organisation = Organisation.objects.filter(locale=sv, name=name.sv).first()
+        # A fixed translation key finds the organisation again even if an editor renamed it.
+        translation_key = uuid.uuid5(DEMO_NAMESPACE, f"organisation/{key}")
+        organisation = Organisation.objects.filter(
+            locale=sv, translation_key=translation_key
+        ).first()
         if organisation is None:
             organisation = Organisation.objects.create(
                 locale=sv,
+                translation_key=translation_key,
                 name=name.sv,
                 short_name=short_name,
                 kind=kind,

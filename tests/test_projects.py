@@ -2,6 +2,7 @@
 structured data and the read-only API."""
 
 import datetime
+import io
 import json
 from decimal import Decimal
 
@@ -179,6 +180,18 @@ def test_translated_projects_point_at_translated_snippets(showcase):
     # synchronised facts are the same as in Swedish
     assert kvarken_fi.cofinancing_rate == showcase["cleantech-kvarken"].cofinancing_rate
     assert kvarken_fi.start_date == showcase["cleantech-kvarken"].start_date
+
+
+def test_loading_the_demo_again_adds_no_snippets(showcase):
+    from django.core.management import call_command
+
+    from projects.models import FocusArea, FundingProgramme, Organisation
+
+    models = (Organisation, FundingProgramme, FocusArea, ProjectPage)
+    before = [model.objects.count() for model in models]
+    Organisation.objects.filter(name="Vasa stad").update(name="Vasa stad (ändrat)")
+    call_command("load_demo_content", stdout=io.StringIO())
+    assert [model.objects.count() for model in models] == before
 
 
 def test_the_page_tree_is_consistent_after_loading_the_demo(showcase):

@@ -131,7 +131,7 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
         return ProjectPage.objects.child_of(self).live().public()
 
     def get_context(self, request, *args, **kwargs):
-        from projects.forms import ProjectFilterForm, page_number
+        from projects.forms import ProjectFilterForm, page_number  # forms imports the models
 
         context = super().get_context(request, *args, **kwargs)
         live = self.live_projects()
