@@ -34,8 +34,8 @@ class OrganisationFactory(DjangoModelFactory):
 
 
 class FundingProgrammeFactory(DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Programm {n}")
-    slug = factory.Sequence(lambda n: f"programm-{n}")
+    name = factory.Sequence(lambda n: f"Program {n}")
+    slug = factory.Sequence(lambda n: f"program-{n}")
     fund = "ERDF"
     period_start = 2021
     period_end = 2027
