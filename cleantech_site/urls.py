@@ -10,6 +10,7 @@ from news.feeds import ArticleFeed
 from search import views as search_views
 
 from . import views
+from .api import api_router
 
 handler500 = views.server_error
 
@@ -19,6 +20,7 @@ urlpatterns = [
     # For crawlers, outside the language prefixes: one sitemap covers every language.
     path("sitemap.xml", sitemap.sitemap, name="sitemap"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

@@ -10,14 +10,18 @@ running the loader again leaves the tree as it is, and editors' changes are kept
 
 import io
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
 
 from django.core.files.images import ImageFile
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 from wagtail_localize.models import Translation, TranslationSource
 
 TARGET_LANGUAGES = ("fi", "en")
@@ -78,18 +82,6 @@ def publish(page):
     return page
 
 
-def save_translation(translation):
-    """Write a wagtail-localize translation to its target page and publish it at once.
-
-    save_target(publish=True) publishes when the transaction commits, from the page object
-    as it was when saved. The loader runs in one transaction, so by then that object is
-    stale: publishing it would reset the page's count of children and hide the pages
-    added under it since. Publishing a fresh copy now keeps the tree whole.
-    """
-    translation.save_target(publish=False)
-    publish(translation.get_target_instance())
-
-
 def get_or_create_child(parent, model, slug, build):
     """The live child of `parent` with this slug, created with `build()` when missing.
 
@@ -102,6 +94,54 @@ def get_or_create_child(parent, model, slug, build):
     page.slug = slug
     parent.add_child(instance=page)
     return publish(page), True
+
+
+@contextmanager
+def reference_index_updated_once():
+    """Refresh Wagtail's reference index once per saved object, when the block ends.
+
+    Each save of a page, snippet or row normally refreshes the reference index at once.
+    Building and translating demo content saves every object several times, and those
+    refreshes made most of the loader's time. Inside this block saves are collected
+    instead; deletions are handled as they happen.
+    """
+    saved = set()
+
+    def collect(sender, instance, raw=False, **kwargs):
+        if not raw and sender in ReferenceIndex.tracked_models:
+            saved.add((sender._meta.app_label, sender._meta.model_name, str(instance.pk)))
+
+    def forget(sender, instance, **kwargs):
+        if sender in ReferenceIndex.tracked_models:
+            ReferenceIndex.remove_for_object(instance)
+            ReferenceIndex.remove_references_to(instance)
+
+    post_save.connect(collect, weak=False, dispatch_uid="demo-reference-index-save")
+    post_delete.connect(forget, weak=False, dispatch_uid="demo-reference-index-delete")
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        post_save.disconnect(dispatch_uid="demo-reference-index-save")
+        post_delete.disconnect(dispatch_uid="demo-reference-index-delete")
+    for app_label, model_name, pk in sorted(saved):
+        update_reference_index_task.call(app_label, model_name, pk)
+
+
+def save_and_publish(translation):
+    """Save a wagtail-localize translation's target and publish it straight away.
+
+    wagtail-localize publishes a translated page when the transaction commits. The loader
+    runs in one transaction, so that would happen at its very end, from a page object whose
+    count of children is stale by then, and the tree would lose the children added in the
+    meantime (they would not be found by URL). Publishing the new revision here avoids it.
+    """
+    model = translation.source.specific_content_type.model_class()
+    if not issubclass(model, DraftStateMixin):
+        translation.save_target(publish=True)
+        return
+    translation.save_target(publish=False)
+    translation.get_target_instance().get_latest_revision().publish()
 
 
 @transaction.atomic
@@ -124,7 +164,7 @@ def translate(instance, glossary, languages=TARGET_LANGUAGES):
             if not entry.obsolete:
                 entry.msgstr = glossary.translate(code, entry.msgid)
         translation.import_po(po)
-        save_translation(translation)
+        save_and_publish(translation)
 
 
 def demo_image(title, alt_text, draw, size=(1200, 675)):
@@ -440,4 +480,4 @@ def load(stdout, pages):
         source = TranslationSource.objects.get(object_id=home.translation_key)
         source.update_from_db()
         for translation in source.translations.all():
-            save_translation(translation)
+            save_and_publish(translation)

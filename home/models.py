@@ -83,7 +83,12 @@ class HomePage(IntroMixin, Page):
     )
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "forms.FormPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "projects.ProjectIndexPage",
+        "news.NewsIndexPage",
+        "forms.FormPage",
+    ]
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),

@@ -2,6 +2,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -62,3 +63,28 @@ OPEN_GRAPH_LOCALES = {"sv": "sv_SE", "fi": "fi_FI", "en": "en_GB"}
 @register.filter
 def og_locale(language_code):
     return OPEN_GRAPH_LOCALES.get(language_code, language_code)
+
+
+@register.simple_tag(takes_context=True)
+def site_organisation_json_ld(context):
+    """schema.org Organization for the site, from the language's home page."""
+    request = context["request"]
+    home = navigation.home_page(request)
+    if home is None:
+        return ""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": home.contact_heading or home.title,
+        "url": request.build_absolute_uri(home.get_url(request)),
+        "logo": request.build_absolute_uri(static("img/logo.svg")),
+    }
+    if home.intro:
+        data["description"] = home.intro
+    if home.contact_email:
+        data["email"] = home.contact_email
+    if home.contact_phone:
+        data["telephone"] = home.contact_phone
+    if home.contact_address:
+        data["address"] = ", ".join(home.contact_address.splitlines())
+    return json_ld(data)

@@ -3,10 +3,13 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home.demo import reference_index_updated_once
+
 # Each app's demo module has load(stdout, pages). They run in this order, so a later
 # one can link to the pages an earlier one made (collected in `pages`).
 DEMO_MODULES = [
     "home.demo",
+    "projects.demo",
     "news.demo",
     "forms.demo",
 ]
@@ -20,7 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         pages = {}
-        with transaction.atomic():
+        with transaction.atomic(), reference_index_updated_once():
             for name in DEMO_MODULES:
                 self.stdout.write(f"Demo content: {name}")
                 import_module(name).load(self.stdout, pages)

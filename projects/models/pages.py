@@ -1,0 +1,858 @@
+"""Project showcases: the list of projects in one language, and one page per project.
+
+A communicator enters a project once, in Swedish, and translates it with wagtail-localize.
+Money, dates, rates, codes, addresses and the partner rows are synchronised from the
+Swedish page; the text people read is translated. Partner, co-financier and focus-area rows
+point at snippets, and wagtail-localize points each translation's rows at the same
+snippets' translations, so a Finnish page names its partners in Finnish.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.template.defaultfilters import floatformat
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from rest_framework import serializers
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import IntroMixin
+
+from .snippets import FocusArea, Fund, FundingProgramme, Organisation
+
+# How far (in percentage points) a co-financing rate may differ from EU contribution /
+# total budget before the admin refuses it: rates are often published rounded.
+RATE_TOLERANCE = Decimal("0.5")
+
+NOT_NEGATIVE = _("An amount cannot be negative.")
+
+
+class Status(models.TextChoices):
+    """Where a project stands today. Derived from its dates, never entered."""
+
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Exact dates")
+    MONTH = "month", _("Months only")
+    YEAR = "year", _("Years only")
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", _("Euro (EUR)")
+    SEK = "SEK", _("Swedish krona (SEK)")
+
+
+def status_for(start, end, today):
+    """The status of a project running from `start` to `end` (either may be unknown)."""
+    if end is not None and end < today:
+        return Status.COMPLETED
+    if start is None:
+        return None
+    if start > today:
+        return Status.PLANNED
+    return Status.ONGOING
+
+
+def status_q(status, today):
+    """The same rule as status_for(), as a database filter."""
+    if status == Status.COMPLETED:
+        return Q(end_date__lt=today)
+    if status == Status.PLANNED:
+        return Q(start_date__gt=today)
+    return Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
+
+
+def format_date(value, precision):
+    """A date as visitors read it in the active language, as precise as it is known."""
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+def iso_date(value, precision):
+    """ISO 8601 at the known precision: 2015, 2015-03 or 2015-03-01."""
+    if value is None:
+        return ""
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
+    """The projects of one language as cards, with filters and open-data exports."""
+
+    per_page = 12
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["projects.ProjectPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("project index page")
+        verbose_name_plural = _("project index pages")
+
+    def live_projects(self):
+        """The live, public projects of this index (one language), unordered."""
+        return ProjectPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        from projects.forms import ProjectFilterForm, page_number  # forms imports the models
+
+        context = super().get_context(request, *args, **kwargs)
+        live = self.live_projects()
+        form = ProjectFilterForm(request.GET, projects=live)
+        projects = (
+            form.filter(live, timezone.localdate())
+            .defer_streamfields()
+            .select_related("programme")
+            .prefetch_related(
+                models.Prefetch("hero_image", get_image_model().objects.prefetch_renditions())
+            )
+            .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+        )
+        page = Paginator(projects, self.per_page).get_page(page_number(request.GET.get("page")))
+        context.update(
+            {
+                "filter_form": form,
+                "projects": page,
+                "is_filtered": form.is_filtered,
+                "export_links": self.export_links(),
+            }
+        )
+        return context
+
+    def export_links(self):
+        base = self.url or ""
+        return {
+            "csv": base + self.reverse_subpage("export_csv"),
+            "json": base + self.reverse_subpage("export_json"),
+        }
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        from projects.export import csv_response
+
+        return csv_response(self, request)
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        from projects.export import json_response
+
+        return json_response(self, request)
+
+
+class ProjectPageForm(WagtailAdminPageForm):
+    """Checks the partner rows as a whole: one lead partner, no organisation twice."""
+
+    def is_valid(self):
+        # The row forms are cleaned after the page's own form, so check them here.
+        valid = super().is_valid()
+        partners_valid = self._check_rows("partners", lead_role=ProjectPartner.Role.LEAD)
+        co_financiers_valid = self._check_rows("co_financiers")
+        return valid and partners_valid and co_financiers_valid
+
+    def _check_rows(self, name, lead_role=None):
+        formset = self.formsets.get(name)
+        if formset is None:
+            return True
+        seen, leads, valid = set(), 0, True
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("organisation"):
+                continue
+            organisation = data["organisation"]
+            if organisation.pk in seen:
+                form.add_error(
+                    "organisation", _("This organisation is already listed above; list it once.")
+                )
+                valid = False
+            seen.add(organisation.pk)
+            if lead_role and data.get("role") == lead_role:
+                leads += 1
+                if leads > 1:
+                    form.add_error(
+                        "role", _("A project has one lead partner; choose another role here.")
+                    )
+                    valid = False
+        return valid
+
+
+class ProjectPage(Page):
+    """One funded project: its period, money, partners and results, in one language."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_(
+            "Two or three sentences on what the project does; shown on the project list and "
+            "used by search engines and the open data."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture at the top of the page and on the project's card."),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the picture shows for people who cannot see it. Required when "
+            "there is a hero image."
+        ),
+    )
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        help_text=_("When the project began or begins. The status is worked out from the dates."),
+    )
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("When the project ended or ends."),
+    )
+    date_precision = models.CharField(
+        _("show dates as"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_(
+            "When only the years are known, enter 1 January and 31 December and choose years only."
+        ),
+    )
+    programme = models.ForeignKey(
+        FundingProgramme,
+        verbose_name=_("programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+        help_text=_("The EU programme that finances the project, if it is known."),
+    )
+    eu_fund = models.CharField(
+        _("EU fund"),
+        max_length=8,
+        choices=Fund.choices,
+        blank=True,
+        help_text=_(
+            "Only when no programme is chosen, or the project's fund differs from the programme's."
+        ),
+    )
+    reference = models.CharField(
+        _("project number"),
+        max_length=40,
+        blank=True,
+        help_text=_("The number the programme gave the project, as on keep.eu or Kohesio."),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        choices=Currency.choices,
+        default=Currency.EUR,
+        help_text=_("The currency of the amounts: Swedish projects often report in SEK."),
+    )
+    total_budget = models.DecimalField(
+        _("total budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0), message=NOT_NEGATIVE)],
+        help_text=_("The whole budget, all financiers together. Leave empty if unknown."),
+    )
+    eu_contribution = models.DecimalField(
+        _("EU contribution"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0), message=NOT_NEGATIVE)],
+        help_text=_("The part paid by the EU fund. Leave empty if unknown."),
+    )
+    cofinancing_rate = models.DecimalField(
+        _("co-financing rate (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal(0), message=_("A rate cannot be negative.")),
+            MaxValueValidator(
+                Decimal(100), message=_("A co-financing rate cannot be more than 100 percent.")
+            ),
+        ],
+        help_text=_(
+            "The EU's share of the total budget in percent, for example 60. Must agree with "
+            "the amounts when both are given."
+        ),
+    )
+    region = models.CharField(
+        _("region"),
+        max_length=120,
+        blank=True,
+        help_text=_("Where the project works, for example the Kvarken region."),
+    )
+    results = RichTextField(
+        _("results"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text=_("What the project achieved, in a few sentences or a list."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    showcase_distinction = models.CharField(
+        _("showcase distinction"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "A distinction the project received, for example: An EU showcase project. "
+            "Shown prominently."
+        ),
+    )
+    showcase_reason = models.TextField(
+        _("reason for the distinction"),
+        max_length=600,
+        blank=True,
+        help_text=_("Who chose the project and why."),
+    )
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=120,
+        blank=True,
+        help_text=_("The person to contact about the project, for example the project manager."),
+    )
+    contact_role = models.CharField(
+        _("contact person's role"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: project manager."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True, help_text=_("Optional."))
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("In international form, for example +46 90 123 45 67. Optional."),
+    )
+    predecessor = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("continues the project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The earlier project this one follows up. Both pages then link to each other."),
+    )
+    keep_eu_url = models.URLField(
+        _("keep.eu record"),
+        blank=True,
+        help_text=_("The project's page in the keep.eu database of Interreg projects."),
+    )
+    kohesio_url = models.URLField(
+        _("Kohesio record"),
+        blank=True,
+        help_text=_("The project's page in Kohesio, the EU's database of cohesion projects."),
+    )
+
+    base_form_class = ProjectPageForm
+    parent_page_types = ["projects.ProjectIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
+        ),
+        FieldPanel("body"),
+    ]
+    facts_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("date_precision"),
+            ],
+            heading=_("Period"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("programme"),
+                FieldPanel("eu_fund"),
+                FieldPanel("reference"),
+                FieldPanel("currency"),
+                FieldRowPanel([FieldPanel("total_budget"), FieldPanel("eu_contribution")]),
+                FieldPanel("cofinancing_rate"),
+            ],
+            heading=_("Funding"),
+        ),
+        FieldPanel("region"),
+        InlinePanel("focus_area_links", heading=_("Focus areas"), label=_("Focus area")),
+        PageChooserPanel("predecessor", "projects.ProjectPage"),
+        MultiFieldPanel(
+            [FieldPanel("keep_eu_url"), FieldPanel("kohesio_url")],
+            heading=_("EU project databases"),
+        ),
+    ]
+    partner_panels = [
+        InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
+        InlinePanel("co_financiers", heading=_("Co-financiers"), label=_("Co-financier")),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_role"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Contact"),
+        ),
+    ]
+    result_panels = [
+        InlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
+        FieldPanel("results"),
+        MultiFieldPanel(
+            [FieldPanel("showcase_distinction"), FieldPanel("showcase_reason")],
+            heading=_("Showcase distinction"),
+        ),
+        InlinePanel("gallery_images", heading=_("Gallery"), label=_("Picture")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(partner_panels, heading=_("Partners")),
+            ObjectList(result_panels, heading=_("Results")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("results"),
+        index.SearchField("body"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("status", serializer=serializers.CharField(read_only=True)),
+        APIField("currency"),
+        APIField("total_budget"),
+        APIField("eu_contribution"),
+        APIField("cofinancing_rate"),
+        APIField("fund", serializer=serializers.CharField(source="fund_code", read_only=True)),
+        APIField("region"),
+        APIField("keep_eu_url"),
+        APIField("kohesio_url"),
+    ]
+    # Facts are synchronised from the Swedish page; text people read is translated.
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("date_precision", overridable=False),
+        TranslatableField("programme"),
+        SynchronizedField("eu_fund", overridable=False),
+        SynchronizedField("reference", overridable=False),
+        SynchronizedField("currency", overridable=False),
+        SynchronizedField("total_budget", overridable=False),
+        SynchronizedField("eu_contribution", overridable=False),
+        SynchronizedField("cofinancing_rate", overridable=False),
+        TranslatableField("region"),
+        TranslatableField("results"),
+        TranslatableField("body"),
+        TranslatableField("showcase_distinction"),
+        TranslatableField("showcase_reason"),
+        SynchronizedField("contact_name", overridable=False),
+        TranslatableField("contact_role"),
+        SynchronizedField("contact_email", overridable=False),
+        SynchronizedField("contact_phone", overridable=False),
+        SynchronizedField("predecessor", overridable=False),
+        SynchronizedField("keep_eu_url", overridable=False),
+        SynchronizedField("kohesio_url", overridable=False),
+        # Rows follow the Swedish page; their snippets are swapped for their translations.
+        TranslatableField("partners"),
+        TranslatableField("co_financiers"),
+        TranslatableField("focus_area_links"),
+        TranslatableField("key_figures"),
+        TranslatableField("gallery_images"),
+    ]
+
+    og_type = "website"
+
+    class Meta:
+        verbose_name = _("project page")
+        verbose_name_plural = _("project pages")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            errors["hero_image_alt"] = _("Describe the hero image for people who cannot see it.")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The project cannot end before it starts.")
+        total, eu, rate = self.total_budget, self.eu_contribution, self.cofinancing_rate
+        if total is not None and eu is not None and eu > total:
+            errors["eu_contribution"] = _(
+                "The EU contribution cannot be larger than the total budget."
+            )
+        elif (
+            total
+            and eu is not None
+            and rate is not None
+            and 0 <= rate <= 100
+            and abs(eu * 100 / total - rate) > RATE_TOLERANCE
+        ):
+            expected = (eu * 100 / total).quantize(Decimal("0.1"))
+            errors["cofinancing_rate"] = _(
+                "The rate does not agree with the amounts: the EU contribution is "
+                "%(expected)s percent of the total budget. Correct the rate or the amounts."
+            ) % {"expected": floatformat(expected, "-1")}
+        for name in ("keep_eu_url", "kohesio_url"):
+            error = self._check_database_link(name)
+            if error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)
+
+    def _check_database_link(self, name):
+        from urllib.parse import urlsplit
+
+        url = getattr(self, name)
+        if not url:
+            return None
+        host = (urlsplit(url).hostname or "").lower()
+        expected = {"keep_eu_url": "keep.eu", "kohesio_url": "kohesio.ec.europa.eu"}[name]
+        if host != expected and not host.endswith("." + expected):
+            return _("This should be an address on %(host)s.") % {"host": expected}
+        return None
+
+    # What visitors see
+
+    @property
+    def status(self):
+        return status_for(self.start_date, self.end_date, timezone.localdate())
+
+    @property
+    def status_label(self):
+        status = self.status
+        return Status(status).label if status else ""
+
+    @property
+    def period(self):
+        start, end = self.start_date, self.end_date
+        if start and end:
+            separator = "–" if self.date_precision == DatePrecision.YEAR else " – "
+            return (
+                format_date(start, self.date_precision)
+                + separator
+                + format_date(end, self.date_precision)
+            )
+        if start:
+            return gettext("from %(date)s") % {"date": format_date(start, self.date_precision)}
+        if end:
+            return gettext("until %(date)s") % {"date": format_date(end, self.date_precision)}
+        return ""
+
+    @property
+    def start_iso(self):
+        return iso_date(self.start_date, self.date_precision)
+
+    @property
+    def end_iso(self):
+        return iso_date(self.end_date, self.date_precision)
+
+    @property
+    def fund_code(self):
+        if self.eu_fund:
+            return self.eu_fund
+        return self.programme.fund if self.programme_id else ""
+
+    @property
+    def fund_name(self):
+        code = self.fund_code
+        return Fund(code).label if code else ""
+
+    @property
+    def is_eu_funded(self):
+        return bool(self.fund_code or self.eu_contribution)
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    @property
+    def social_image_alt(self):
+        return self.hero_image_alt
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+    # The queries a project page needs, each run once whatever the number of rows.
+
+    @cached_property
+    def partner_rows(self):
+        return list(
+            self.partners.select_related("organisation__logo").prefetch_related(
+                "organisation__logo__renditions"
+            )
+        )
+
+    @cached_property
+    def co_financier_rows(self):
+        return list(self.co_financiers.select_related("organisation"))
+
+    @cached_property
+    def focus_areas(self):
+        return [link.focus_area for link in self.focus_area_links.select_related("focus_area")]
+
+    @cached_property
+    def key_figure_rows(self):
+        return list(self.key_figures.all())
+
+    @cached_property
+    def gallery(self):
+        return list(
+            self.gallery_images.select_related("image").prefetch_related("image__renditions")
+        )
+
+    @cached_property
+    def related_projects(self):
+        """(the project this one continues, the projects that continue this one), both in
+        this page's language and live. The predecessor link is synchronised, so it points at
+        the Swedish page; translation keys find the page in this language."""
+        condition = Q(predecessor__translation_key=self.translation_key)
+        if self.predecessor_id:
+            condition |= Q(
+                translation_key__in=ProjectPage.objects.filter(pk=self.predecessor_id).values(
+                    "translation_key"
+                )
+            )
+        related = (
+            ProjectPage.objects.live()
+            .public()
+            .filter(condition, locale_id=self.locale_id)
+            .exclude(translation_key=self.translation_key)
+            .defer_streamfields()
+            .select_related("predecessor")
+            .order_by("start_date", "title")
+        )
+        predecessor, follow_ups = None, []
+        for project in related:
+            if project.predecessor and project.predecessor.translation_key == self.translation_key:
+                follow_ups.append(project)
+            else:
+                predecessor = project
+        return predecessor, follow_ups
+
+    def get_context(self, request, *args, **kwargs):
+        from projects.structured_data import project_json_ld
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.hero_image_id:
+            # One query for the image and one for all its renditions (hero and Open Graph).
+            self.hero_image = (
+                get_image_model()
+                .objects.prefetch_renditions()
+                .filter(pk=self.hero_image_id)
+                .first()
+            )
+        predecessor, follow_ups = self.related_projects
+        context.update(
+            {
+                "predecessor": predecessor,
+                "follow_ups": follow_ups,
+                "structured_data": project_json_ld(self, request),
+            }
+        )
+        return context
+
+
+class ProjectPartner(TranslatableMixin, Orderable):
+    """An organisation that carries out the project, with its role, in order."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead partner")
+        PARTNER = "partner", _("Partner")
+        ASSOCIATED = "associated", _("Associated partner")
+        COORDINATOR = "coordinator", _("Coordinator")
+        OWNER = "owner", _("Project owner")
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="partners")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        help_text=_("Choose the organisation, or add it under Snippets first."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=12,
+        choices=Role.choices,
+        default=Role.PARTNER,
+        help_text=_("One lead partner per project; the order here is the order shown."),
+    )
+
+    panels = [FieldPanel("organisation"), FieldPanel("role")]
+    override_translatable_fields = [
+        TranslatableField("organisation"),
+        SynchronizedField("role", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+
+class ProjectCoFinancier(TranslatableMixin, Orderable):
+    """An organisation that pays part of the project's budget, in order."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="co_financiers")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="co_financings",
+        help_text=_("Choose the organisation, or add it under Snippets first."),
+    )
+
+    panels = [FieldPanel("organisation")]
+    override_translatable_fields = [TranslatableField("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("co-financier")
+        verbose_name_plural = _("co-financiers")
+
+
+class ProjectFocusArea(TranslatableMixin, Orderable):
+    """One theme of the project, used by the project list's filter."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="focus_area_links")
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("focus area"),
+        on_delete=models.CASCADE,
+        related_name="project_links",
+        help_text=_("Choose a theme."),
+    )
+
+    panels = [FieldPanel("focus_area")]
+    override_translatable_fields = [TranslatableField("focus_area")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+
+
+class ProjectKeyFigure(TranslatableMixin, Orderable):
+    """A result as a number: 200 companies, 97 % who want to continue."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="key_figures")
+    number = models.DecimalField(
+        _("number"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("The figure itself, for example 200 or 97."),
+    )
+    unit = models.CharField(
+        _("unit"),
+        max_length=24,
+        blank=True,
+        help_text=_(
+            "Written right after the number, for example a percent sign or companies. Optional."
+        ),
+    )
+    label = models.CharField(
+        _("label"),
+        max_length=160,
+        help_text=_("What the number counts, for example: took part in fairs and matchmaking."),
+    )
+
+    panels = [FieldRowPanel([FieldPanel("number"), FieldPanel("unit")]), FieldPanel("label")]
+    override_translatable_fields = [
+        SynchronizedField("number", overridable=False),
+        TranslatableField("unit"),
+        TranslatableField("label"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("key figure")
+        verbose_name_plural = _("key figures")
+
+
+class ProjectGalleryImage(TranslatableMixin, Orderable):
+    """A picture from the project, with its own alternative text in each language."""
+
+    project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("Describe what the picture shows for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True, help_text=_("Optional."))
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text"), FieldPanel("caption")]
+    override_translatable_fields = [
+        SynchronizedField("image"),
+        TranslatableField("alt_text"),
+        TranslatableField("caption"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("gallery picture")
+        verbose_name_plural = _("gallery pictures")
