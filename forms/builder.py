@@ -85,6 +85,9 @@ class BookingFormBuilder(FormBuilder):
     def create_email_field(self, field, options):
         options["max_length"] = EMAIL_MAX_LENGTH
         options.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))
+        # Our own wording, so it matches the participant list's and no installed app's
+        # catalogue decides it.
+        options.setdefault("error_messages", {"invalid": _("Enter a valid e-mail address.")})
         return fields.EmailField(**options)
 
     def create_url_field(self, field, options):
