@@ -5,8 +5,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from news.models import ArticleRelatedProject
+from news.models import ArticlePage, ArticleRelatedProject
 from projects.models import ProjectIndexPage, ProjectPage
 from tests.factories import ArticlePageFactory, NewsIndexPageFactory, locale
 from tests.project_factories import ProjectIndexPageFactory, ProjectPageFactory
@@ -288,3 +289,30 @@ def test_editors_choose_related_projects_in_the_article_editor(admin_client, new
     html = soup(admin_client.get(f"/admin/pages/{news_demo['showcase'].pk}/edit/"))
     assert html.find("input", attrs={"name": "project_links-TOTAL_FORMS"})["value"] == "1"
     assert html.find("input", attrs={"name": "project_links-0-project"}) is not None
+
+
+def test_the_article_editor_refuses_a_project_listed_twice(admin_user, news_demo, projects_demo):
+    article = news_demo["showcase"]
+    form_class = ArticlePage.get_edit_handler().get_form_class()
+    project = projects_demo["bothnia-green-energy"].pk
+
+    def form(*projects):
+        data = nested_form_data(
+            {
+                "title": article.title,
+                "slug": article.slug,
+                "date": "2019-02-12",
+                "lead": article.lead,
+                "body": streamfield([]),
+                "project_links": inline_formset([{"project": pk} for pk in projects]),
+            }
+        )
+        return form_class(
+            data, instance=article, parent_page=article.get_parent(), for_user=admin_user
+        )
+
+    twice = form(project, project)
+    assert not twice.is_valid()
+    errors = twice.formsets["project_links"].forms[1].errors
+    assert errors["project"] == ["Projektet finns redan med ovanför."]
+    assert form(project, projects_demo["cleantech-kvarken"].pk).is_valid()
