@@ -79,7 +79,7 @@ def news_about(project, count=3):
 
 
 class NewsIndexPage(IntroMixin, Page):
-    """The news of one language, newest first, with a filter by year."""
+    """The news of one language, newest first, with filters by year and by project."""
 
     articles_per_page = 10
 
