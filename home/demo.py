@@ -112,6 +112,9 @@ def reference_index_updated_once():
             saved.add((sender._meta.app_label, sender._meta.model_name, str(instance.pk)))
 
     def forget(sender, instance, **kwargs):
+        # A row saved and deleted again (synchronised rows are replaced on each sync)
+        # has nothing left to index.
+        saved.discard((sender._meta.app_label, sender._meta.model_name, str(instance.pk)))
         if sender in ReferenceIndex.tracked_models:
             ReferenceIndex.remove_for_object(instance)
             ReferenceIndex.remove_references_to(instance)

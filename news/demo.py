@@ -1,10 +1,21 @@
 """Demo news: the news index and two articles, in Swedish with Finnish and English
-translations made through wagtail-localize (see home/demo.py for the helpers)."""
+translations made through wagtail-localize (see home/demo.py for the helpers). Each article
+links the project it is about (projects.demo runs first)."""
 
 import datetime
 import math
 
-from home.demo import Glossary, T, demo_image, get_or_create_child, translate
+from wagtail_localize.models import TranslationSource
+
+from home.demo import (
+    Glossary,
+    T,
+    demo_image,
+    get_or_create_child,
+    publish,
+    save_and_publish,
+    translate,
+)
 
 INDEX = {
     "slug": T("nyheter", "uutiset", "news"),
@@ -121,6 +132,7 @@ def draw_conference(draw, size):
 ARTICLES = [
     {
         "key": "showcase",
+        "projects": ["cleantech-kvarken"],
         "image_title": "Cleantech Kvarken EU-exempel",
         "draw": draw_showcase,
         "date": datetime.date(2019, 2, 12),
@@ -284,6 +296,7 @@ ARTICLES = [
     },
     {
         "key": "conference",
+        "projects": ["bothnia-green-energy"],
         "image_title": "Beyond Borders slutkonferens",
         "draw": draw_conference,
         "date": datetime.date(2025, 10, 23),
@@ -403,12 +416,35 @@ def _body(glossary, spec):
     return blocks
 
 
+def link_projects(article, projects):
+    """Add the related-project rows the Swedish `article` lacks, publish it and carry the
+    rows over to its translations (they are synchronised). Returns the projects added."""
+    from .models import ArticleRelatedProject
+
+    linked = set(article.project_links.values_list("project__translation_key", flat=True))
+    missing = [project for project in projects if project.translation_key not in linked]
+    if not missing:
+        return []
+    start = len(linked)
+    for order, project in enumerate(missing, start=start):
+        ArticleRelatedProject.objects.create(article=article, project=project, sort_order=order)
+    publish(article)
+    source = TranslationSource.objects.get(
+        object_id=article.translation_key, locale_id=article.locale_id
+    )
+    source.update_from_db()
+    for translation in source.translations.all():
+        save_and_publish(translation)
+    return missing
+
+
 def load(stdout, pages):
     """Build the news index under the home page and the two articles under it.
 
-    Adds "news" and one key per article ("showcase", "conference") to `pages`.
+    Adds "news" and one key per article ("showcase", "conference") to `pages`. An
+    article that exists already gets the project links it lacks.
     """
-    from .models import ArticlePage, NewsIndexPage
+    from .models import ArticlePage, ArticleRelatedProject, NewsIndexPage
 
     glossary = Glossary()
     glossary(INDEX["slug"])
@@ -442,10 +478,17 @@ def load(stdout, pages):
                 hero_image_alt=glossary(spec["image_alt"]),
                 hero_image_caption=glossary(spec["image_caption"]),
                 body=_body(glossary, spec["body"]),
+                project_links=[
+                    ArticleRelatedProject(project=pages[key], sort_order=order)
+                    for order, key in enumerate(spec["projects"])
+                ],
             )
 
         article, created = get_or_create_child(index, ArticlePage, spec["slug"].sv, build)
         if created:
             translate(article, glossary)
             stdout.write(f"  created the article {article.title!r} in sv, fi and en")
+        else:
+            for project in link_projects(article, [pages[key] for key in spec["projects"]]):
+                stdout.write(f"  linked the article {article.title!r} to {project.title!r}")
         pages[spec["key"]] = article

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NewsFilterForm(forms.Form):
-    """Narrows a queryset of articles by the values a visitor chose.
+    """Narrows a queryset of articles by the values a visitor chose: a year, a project.
 
-    Each field names the queryset lookup it filters on in `lookups`, so a new filter
-    is one form field and one entry there: the related-project filter will be a
-    ModelChoiceField over the live projects of the language, with the lookup to the
-    article's project relation.
+    The project choices are the live project pages of the index's language that its
+    articles link, by primary key. An article's rows point at the Swedish project (they are
+    synchronised from the Swedish article), so the filter matches on the project's
+    translation key and works the same in every language.
     """
 
     year = forms.TypedChoiceField(
@@ -20,29 +20,52 @@ class NewsFilterForm(forms.Form):
         empty_value=None,
         help_text=_("Show only the news published that year."),
     )
+    project = forms.ChoiceField(
+        label=_("Project"),
+        required=False,
+        help_text=_("Show only the news about one of our projects."),
+    )
 
-    lookups = {"year": "date__year"}
-
-    def __init__(self, data=None, *, years=()):
+    def __init__(self, data=None, *, years=(), projects=()):
         super().__init__(data)
         self.fields["year"].choices = [("", _("All years"))] + [
             (str(year), str(year)) for year in years
         ]
+        self.projects = {str(project.pk): project for project in projects}
+        self.fields["project"].choices = [("", _("All projects"))] + [
+            (pk, project.title) for pk, project in self.projects.items()
+        ]
+
+    def clean_project(self):
+        """The chosen project page, or None."""
+        return self.projects.get(self.cleaned_data["project"])
 
     def filter(self, articles):
         """The articles that match the chosen values; all of them when the form is invalid."""
-        if not self.is_bound or not self.is_valid():
+        if not self.is_filtered:
             return articles
-        for name, lookup in self.lookups.items():
-            value = self.cleaned_data.get(name)
-            if value not in (None, ""):
-                articles = articles.filter(**{lookup: value})
+        year = self.cleaned_data["year"]
+        if year is not None:
+            articles = articles.filter(date__year=year)
+        project = self.cleaned_data["project"]
+        if project is not None:
+            # A subquery rather than a join, so an article is listed once.
+            articles = articles.filter(
+                pk__in=articles.model.objects.filter(
+                    project_links__project__translation_key=project.translation_key
+                ).values("pk")
+            )
         return articles
+
+    @property
+    def offers_projects(self):
+        """Whether to show the project field: there are projects to choose, or an error."""
+        return bool(self.projects) or bool(self.is_bound and self.errors.get("project"))
 
     @property
     def is_filtered(self):
         return (
             self.is_bound
             and self.is_valid()
-            and any(self.cleaned_data.get(name) not in (None, "") for name in self.lookups)
+            and (self.cleaned_data["year"] is not None or self.cleaned_data["project"] is not None)
         )

@@ -6,12 +6,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -51,8 +55,31 @@ def latest_news(locale_id, count=3):
     return LatestNews(index, articles)
 
 
+def news_about(project, count=3):
+    """The newest live articles in the project's language that link the project, and the
+    news index of that language (for a link to the list filtered by the project).
+
+    Articles link the Swedish project (their rows are synchronised), so the project is
+    matched by its translation key.
+    """
+    articles = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(locale_id=project.locale_id)
+        .filter(
+            pk__in=ArticleRelatedProject.objects.filter(
+                project__translation_key=project.translation_key
+            ).values("article_id")
+        )
+    )
+    articles = list(articles.order_by("-date", "-pk").defer_streamfields()[:count])
+    # The index the newest article is in: public, since the article is.
+    index = articles[0].get_parent() if articles else None
+    return LatestNews(index, articles)
+
+
 class NewsIndexPage(IntroMixin, Page):
-    """The news of one language, newest first, with a filter by year."""
+    """The news of one language, newest first, with filters by year and by project."""
 
     articles_per_page = 10
 
@@ -71,17 +98,56 @@ class NewsIndexPage(IntroMixin, Page):
     def articles(self):
         return ArticlePage.objects.child_of(self).live().public()
 
+    def projects_with_articles(self, articles):
+        """The live projects of this language that the given articles link, by title."""
+        from projects.models import ProjectPage
+
+        linked = ArticleRelatedProject.objects.filter(article__in=articles.values("pk")).values(
+            "project__translation_key"
+        )
+        return list(
+            ProjectPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=linked)
+            .defer_streamfields()
+            .order_by("title", "pk")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
         years = [day.year for day in articles.dates("date", "year", order="DESC")]
-        filters = NewsFilterForm(request.GET or None, years=years)
+        filters = NewsFilterForm(
+            request.GET or None, years=years, projects=self.projects_with_articles(articles)
+        )
         paginator = Paginator(listing(filters.filter(articles)), self.articles_per_page)
         # get_page answers every page number: garbage gives the first page, a number
         # past the end the last one.
         context["articles"] = paginator.get_page(request.GET.get("page"))
         context["filters"] = filters
         return context
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Refuses a related project listed twice."""
+
+    def is_valid(self):
+        # The row forms are cleaned after the page's own form, so check them here.
+        valid = super().is_valid()
+        formset = self.formsets.get("project_links")
+        if formset is None:
+            return valid
+        seen = set()
+        for form in formset.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE") or not data.get("project"):
+                continue
+            key = data["project"].translation_key
+            if key in seen:
+                form.add_error("project", _("This project is already listed above."))
+                valid = False
+            seen.add(key)
+        return valid
 
 
 class ArticlePage(Page):
@@ -147,6 +213,7 @@ class ArticlePage(Page):
 
     og_type = "article"
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
@@ -164,6 +231,15 @@ class ArticlePage(Page):
             heading=_("Hero image"),
         ),
         FieldPanel("body"),
+        InlinePanel(
+            "project_links",
+            heading=_("Related projects"),
+            label=_("Project"),
+            help_text=_(
+                "The projects the article is about. Choose them on the Swedish article: the "
+                "translations link the same projects in their own language."
+            ),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=1.5),
@@ -181,6 +257,9 @@ class ArticlePage(Page):
         SynchronizedField("hero_image_credit"),
         TranslatableField("hero_image_alt"),
         TranslatableField("hero_image_caption"),
+        # The rows are copied from the Swedish article; related_projects() finds each
+        # project's page in the reader's language.
+        SynchronizedField("project_links", overridable=False),
     ]
 
     class Meta:
@@ -207,8 +286,43 @@ class ArticlePage(Page):
             .order_by("-date", "-pk")
             .defer_streamfields()[:3]
         )
+        context["related_projects"] = self.related_projects()
         context["structured_data"] = self.structured_data(request)
         return context
+
+    def related_projects(self):
+        """The live pages, in this article's language, of the projects the article links,
+        in the editor's order. One query (and the one public() makes for view restrictions).
+
+        The rows are synchronised from the Swedish article, so a translation's rows point
+        at Swedish pages: the translation key finds the page in this language, and a
+        project whose translation is not live is left out.
+        """
+        from projects.models import ProjectPage
+
+        projects = (
+            ProjectPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()
+        )
+        links = self.project_links.all()
+        if isinstance(links, FakeQuerySet):
+            # A preview: the rows are in memory, not yet saved.
+            keys = [link.project.translation_key for link in links if link.project_id]
+            found = {
+                project.translation_key: project
+                for project in projects.filter(translation_key__in=keys)
+            }
+            return [found[key] for key in dict.fromkeys(keys) if key in found]
+        position = links.filter(project__translation_key=OuterRef("translation_key")).order_by(
+            "sort_order"
+        )
+        return list(
+            projects.filter(translation_key__in=links.values("project__translation_key"))
+            .annotate(position=Subquery(position.values("sort_order")[:1]))
+            .order_by("position", "pk")
+        )
 
     @property
     def meta_description(self):
@@ -282,3 +396,23 @@ class ArticlePage(Page):
                 image["creditText"] = self.image_credit
             data["image"] = image
         return data
+
+
+class ArticleRelatedProject(Orderable):
+    """A project an article is about, in the editor's order."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="project_links")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="article_links",
+        help_text=_("The project page the article links; its news list shows the article."),
+    )
+
+    panels = [FieldPanel("project")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("related project")
+        verbose_name_plural = _("related projects")

@@ -335,8 +335,8 @@ def test_feed_query_count_does_not_grow(client, archive, django_assert_num_queri
     assert len(feedparser.parse(response.content).entries) == min(count + 2, 20)
 
 
-QUERIES_PER_NEWS_INDEX = 18
-QUERIES_PER_ARTICLE = 19
+QUERIES_PER_NEWS_INDEX = 20
+QUERIES_PER_ARTICLE = 21
 QUERIES_PER_HOME_PAGE = 17
 QUERIES_PER_FEED = 7
 

@@ -443,7 +443,7 @@ def test_index_queries_do_not_grow_with_projects(client, demo, django_assert_num
     assert len(soup(response).select(".project-card picture")) == min(count, 12)
 
 
-QUERIES_PER_PROJECT_PAGE = 26
+QUERIES_PER_PROJECT_PAGE = 28
 
 
 @pytest.mark.parametrize("rows", [1, 12])
@@ -472,7 +472,8 @@ def test_project_page_queries_do_not_grow_with_rows(client, demo, django_assert_
 def test_demo_project_page_stays_within_the_budget(client, showcase, django_assert_max_num_queries):
     url = showcase["cleantech-kvarken"].url
     client.get(url)
-    with django_assert_max_num_queries(QUERIES_PER_PROJECT_PAGE):
+    # one more than a page without news: the news section links the news index
+    with django_assert_max_num_queries(QUERIES_PER_PROJECT_PAGE + 1):
         assert client.get(url).status_code == 200
 
 

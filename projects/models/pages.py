@@ -700,11 +700,14 @@ class ProjectPage(Page):
                 .filter(pk=self.hero_image_id)
                 .first()
             )
+        from news.models import news_about  # news links projects, so import it late
+
         predecessor, follow_ups = self.related_projects
         context.update(
             {
                 "predecessor": predecessor,
                 "follow_ups": follow_ups,
+                "project_news": news_about(self),
                 "structured_data": project_json_ld(self, request),
             }
         )
