@@ -40,6 +40,48 @@ class IntroMixin(models.Model):
         return self.search_description or self.intro
 
 
+class HeroImageMixin(models.Model):
+    """A wide picture at the top of a page, with the alternative text it requires.
+
+    It is also the page's Open Graph image. Pages call hero_image_errors() from clean().
+    """
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A wide picture at the top of the page, also shown when it is shared."),
+    )
+    hero_image_alt = models.CharField(
+        _("hero image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe what the picture shows for people who cannot see it. Required when "
+            "there is a hero image."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    @property
+    def social_image_alt(self):
+        return self.hero_image_alt
+
+    def hero_image_errors(self):
+        if self.hero_image_id and not self.hero_image_alt.strip():
+            return {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
+        return {}
+
+
 class HomePage(IntroMixin, Page):
     """The front page of one language, and the footer's contact details for it."""
 

@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import IntroMixin
+from home.models import HeroImageMixin, IntroMixin
 
 from .forms import NewsFilterForm
 
@@ -150,7 +150,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return valid
 
 
-class ArticlePage(Page):
+class ArticlePage(HeroImageMixin, Page):
     """A news article: headline, lead, byline, hero image and body."""
 
     date = models.DateField(
@@ -178,23 +178,6 @@ class ArticlePage(Page):
         blank=True,
         help_text=_(
             "The photographer's name. When it is the writer, the byline says 'Text and photo' once."
-        ),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown at the top of the article and when it is shared; at least 1200 wide."),
-    )
-    hero_image_alt = models.CharField(
-        _("alternative text of the hero image"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Describe what the image shows for people who cannot see it. Required with an image."
         ),
     )
     hero_image_caption = models.CharField(
@@ -268,10 +251,8 @@ class ArticlePage(Page):
 
     def clean(self):
         super().clean()
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError(
-                {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
-            )
+        if errors := self.hero_image_errors():
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -327,14 +308,6 @@ class ArticlePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.lead
-
-    @property
-    def social_image(self):
-        return self.hero_image
-
-    @property
-    def social_image_alt(self):
-        return self.hero_image_alt
 
     @property
     def text_and_photo_by_one_person(self):

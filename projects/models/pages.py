@@ -41,7 +41,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import IntroMixin
+from home.models import HeroImageMixin, IntroMixin
 
 from .snippets import FocusArea, Fund, FundingProgramme, Organisation
 
@@ -212,7 +212,7 @@ class ProjectPageForm(WagtailAdminPageForm):
         return valid
 
 
-class ProjectPage(Page):
+class ProjectPage(HeroImageMixin, Page):
     """One funded project: its period, money, partners and results, in one language."""
 
     summary = models.TextField(
@@ -221,24 +221,6 @@ class ProjectPage(Page):
         help_text=_(
             "Two or three sentences on what the project does; shown on the project list and "
             "used by search engines and the open data."
-        ),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture at the top of the page and on the project's card."),
-    )
-    hero_image_alt = models.CharField(
-        _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Describe what the picture shows for people who cannot see it. Required when "
-            "there is a hero image."
         ),
     )
     start_date = models.DateField(
@@ -528,9 +510,7 @@ class ProjectPage(Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            errors["hero_image_alt"] = _("Describe the hero image for people who cannot see it.")
+        errors = self.hero_image_errors()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The project cannot end before it starts.")
         total, eu, rate = self.total_budget, self.eu_contribution, self.cofinancing_rate
@@ -618,14 +598,6 @@ class ProjectPage(Page):
     @property
     def is_eu_funded(self):
         return bool(self.fund_code or self.eu_contribution)
-
-    @property
-    def social_image(self):
-        return self.hero_image
-
-    @property
-    def social_image_alt(self):
-        return self.hero_image_alt
 
     @property
     def meta_description(self):
