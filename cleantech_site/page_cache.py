@@ -18,6 +18,8 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from wagtail.models import Page, Site
+from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADER = "X-Page-Cache"
@@ -53,9 +55,6 @@ def clear_for_model(sender, **kwargs):
 
     Saving a page is not enough (drafts are saved too): pages clear when published.
     """
-    from wagtail.models import Page, Site
-    from wagtail.snippets.models import get_snippet_models
-
     deleted_page = kwargs.get("signal") is post_delete and issubclass(sender, Page)
     if deleted_page or sender is Site or sender in get_snippet_models():
         clear()

@@ -6,6 +6,9 @@ row, so staff see what failed, and `manage.py send_booking_emails` sends what is
 unsent. An e-mail is claimed before it is sent, so two processes never send the same one.
 
 Log lines name the booking by its id, never a person or an address.
+
+The booking page's model calls this module, so it does not import the models: it reaches
+the e-mail rows through what it is given (a booking's `emails`, a queryset, a row).
 """
 
 import logging
@@ -20,7 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from .models import BookingEmail
+from .choices import EmailKind
 
 logger = logging.getLogger(__name__)
 
@@ -32,22 +35,20 @@ def owe_emails(booking, page):
     """Record the e-mails this booking owes (call inside the booking's transaction)."""
     kinds = []
     if page.staff_addresses():
-        kinds.append(BookingEmail.Kind.STAFF)
+        kinds.append(EmailKind.STAFF)
     if booking.organiser_email(page):
-        kinds.append(BookingEmail.Kind.CONFIRMATION)
-    BookingEmail.objects.bulk_create(BookingEmail(booking=booking, kind=kind) for kind in kinds)
+        kinds.append(EmailKind.CONFIRMATION)
+    emails = booking.emails
+    emails.bulk_create(emails.model(booking=booking, kind=kind) for kind in kinds)
 
 
-def deliver_for_booking(booking_id):
-    return deliver(BookingEmail.objects.filter(booking_id=booking_id))
-
-
-def deliver_unsent():
-    return deliver(BookingEmail.objects.all())
+def deliver_for_booking(booking):
+    return deliver(booking.emails.all())
 
 
 def deliver(emails):
-    """Send each unsent e-mail of `emails` that no other process is sending.
+    """Send each unsent e-mail of `emails` (a queryset of booking e-mails) that no other
+    process is sending.
 
     Returns (sent, failed) counts.
     """
@@ -76,8 +77,9 @@ def deliver(emails):
 
 def _claim(email):
     now = timezone.now()
+    rows = type(email).objects
     claimed = (
-        BookingEmail.objects.filter(pk=email.pk, sent_at__isnull=True)
+        rows.filter(pk=email.pk, sent_at__isnull=True)
         .filter(Q(claimed_until__isnull=True) | Q(claimed_until__lt=now))
         .update(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
     )
@@ -92,7 +94,7 @@ def _record(email, error=None):
     else:
         # Staff see this on the booking; the booking holds the same personal data anyway.
         changes["error"] = f"{type(error).__name__}: {error}"[:300]
-    BookingEmail.objects.filter(pk=email.pk).update(**changes)
+    type(email).objects.filter(pk=email.pk).update(**changes)
 
 
 def admin_url(booking):
@@ -106,7 +108,7 @@ def _one_line(text):
 def build_message(email):
     booking = email.booking
     page = booking.page.specific
-    if email.kind == BookingEmail.Kind.STAFF:
+    if email.kind == EmailKind.STAFF:
         return staff_message(booking, page)
     return confirmation_message(booking, page)
 

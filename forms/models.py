@@ -30,10 +30,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from home.models import IntroMixin
+from home.mixins import IntroMixin
 
-from . import spam, values
+from . import mail, spam, values
 from .builder import BookingFormBuilder
+from .choices import BookingStatus, EmailKind
+from .views import BookingListView
 
 FIELD_TYPE_CHOICES = FORM_FIELD_CHOICES + (
     ("group_size", _("Group size")),
@@ -148,11 +150,12 @@ class FormPage(IntroMixin, AbstractEmailForm):
     subpage_types = []
 
     form_builder = BookingFormBuilder
+    submissions_list_view_class = BookingListView
 
     content_panels = [
         FormSubmissionsPanel(),
         *Page.content_panels,
-        FieldPanel("intro"),
+        *IntroMixin.intro_panels,
         FieldPanel("costs_notice"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("privacy_text"),
@@ -199,11 +202,6 @@ class FormPage(IntroMixin, AbstractEmailForm):
     def get_submissions(self):
         """The bookings of this form in every language: one list for staff."""
         return Booking.objects.filter(page__translation_key=self.translation_key)
-
-    def get_submissions_list_view_class(self):
-        from .views import BookingListView
-
-        return BookingListView
 
     def get_data_fields(self):
         return [
@@ -291,8 +289,6 @@ class FormPage(IntroMixin, AbstractEmailForm):
         """Store the booking and the e-mails it owes in one transaction, and send them once
         it has committed. Returns (booking, created); a token seen before returns the
         booking it already made, so a form sent twice stores one booking."""
-        from . import mail
-
         try:
             with transaction.atomic():
                 booking = Booking.objects.create(
@@ -304,7 +300,7 @@ class FormPage(IntroMixin, AbstractEmailForm):
                 mail.owe_emails(booking, self)
 
                 def send_owed_emails():
-                    mail.deliver_for_booking(booking.pk)
+                    mail.deliver_for_booking(booking)
 
                 # robust: whatever happens while sending, the visitor gets the thank-you page.
                 transaction.on_commit(send_owed_emails, robust=True)
@@ -319,12 +315,7 @@ class FormPage(IntroMixin, AbstractEmailForm):
 class Booking(AbstractFormSubmission):
     """One submission of a booking form, with what staff record while handling it."""
 
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
-        CONFIRMED = "confirmed", _("Confirmed")
-        DECLINED = "declined", _("Declined")
-        CANCELLED = "cancelled", _("Cancelled")
+    Status = BookingStatus
 
     language = models.CharField(
         _("language"), max_length=8, editable=False, help_text=_("The language it was sent in.")
@@ -422,9 +413,7 @@ class Booking(AbstractFormSubmission):
 class BookingEmail(models.Model):
     """An e-mail a booking owes, and what happened when it was sent."""
 
-    class Kind(models.TextChoices):
-        STAFF = "staff", _("Notification to staff")
-        CONFIRMATION = "confirmation", _("Confirmation to the organiser")
+    Kind = EmailKind
 
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(_("e-mail"), max_length=16, choices=Kind.choices)

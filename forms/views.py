@@ -7,6 +7,10 @@ set the status and notes or delete the booking (erasure on request).
 
 Who may handle bookings follows who may see the form's submissions in Wagtail: people who
 may edit the form page.
+
+The booking page's model names the list as its submissions view, so this module does not
+import the models: the view set gets its model where it is registered (wagtail_hooks.py),
+and the other views reach it through the view set.
 """
 
 import django_filters
@@ -23,7 +27,7 @@ from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsLis
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .models import Booking
+from .choices import BookingStatus
 
 # Spreadsheet programs run a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -32,7 +36,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class BookingFilterSet(SubmissionsListFilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"),
-        choices=Booking.Status.choices,
+        choices=BookingStatus.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     language = django_filters.MultipleChoiceFilter(
@@ -98,9 +102,9 @@ class BookingPermissionPolicy(BasePermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         if action not in self.actions or not user.is_active:
-            return Booking.objects.none()
+            return self.model.objects.none()
         families = self._forms(user).values("translation_key")
-        return Booking.objects.filter(page__translation_key__in=families)
+        return self.model.objects.filter(page__translation_key__in=families)
 
     def instances_user_has_any_permission_for(self, user, actions):
         return self.instances_user_has_permission_for(user, "change")
@@ -171,9 +175,11 @@ class BookingHistoryView(HistoryView):
 
 
 class BookingViewSet(ModelViewSet):
-    """Edit, delete and history views for one booking; the list is Wagtail's own."""
+    """Edit, delete and history views for one booking; the list is Wagtail's own.
 
-    model = Booking
+    Registered with the booking model as `model` (wagtail_hooks.py).
+    """
+
     icon = "form"
     add_to_admin_menu = False
     add_to_reference_index = False
@@ -185,7 +191,7 @@ class BookingViewSet(ModelViewSet):
 
     @property
     def permission_policy(self):
-        return BookingPermissionPolicy(Booking)
+        return BookingPermissionPolicy(self.model)
 
     def register_permissions(self):
         """Access follows the form pages' permissions: no separate booking permissions."""

@@ -1,4 +1,8 @@
-"""The home page of each language, and standard pages such as About and Privacy."""
+"""The home page of each language, and standard pages such as About and Privacy.
+
+The home page shows the latest news, so this module builds on news (which builds on
+projects); the parts pages share are in home.mixins, which builds on none of them.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,72 +18,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from news.models import latest_news
+
 from .blocks import BodyBlock
-
-
-class IntroMixin(models.Model):
-    """A short introduction shown under the title and used as the page's description."""
-
-    intro = models.TextField(
-        _("introduction"),
-        max_length=400,
-        blank=True,
-        help_text=_("One or two sentences under the title; also used by search engines."),
-    )
-
-    # Open Graph: pages with a hero image override social_image and social_image_alt.
-    og_type = "website"
-    social_image = None
-    social_image_alt = ""
-
-    class Meta:
-        abstract = True
-
-    @property
-    def meta_description(self):
-        return self.search_description or self.intro
-
-
-class HeroImageMixin(models.Model):
-    """A wide picture at the top of a page, with the alternative text it requires.
-
-    It is also the page's Open Graph image. Pages call hero_image_errors() from clean().
-    """
-
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("A wide picture at the top of the page, also shown when it is shared."),
-    )
-    hero_image_alt = models.CharField(
-        _("hero image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_(
-            "Describe what the picture shows for people who cannot see it. Required when "
-            "there is a hero image."
-        ),
-    )
-
-    class Meta:
-        abstract = True
-
-    @property
-    def social_image(self):
-        return self.hero_image
-
-    @property
-    def social_image_alt(self):
-        return self.hero_image_alt
-
-    def hero_image_errors(self):
-        if self.hero_image_id and not self.hero_image_alt.strip():
-            return {"hero_image_alt": _("Describe the hero image for people who cannot see it.")}
-        return {}
+from .mixins import IntroMixin
 
 
 class HomePage(IntroMixin, Page):
@@ -132,10 +74,7 @@ class HomePage(IntroMixin, Page):
         "forms.FormPage",
     ]
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-    ]
+    content_panels = Page.content_panels + IntroMixin.intro_panels + [FieldPanel("body")]
     footer_panels = [
         MultiFieldPanel(
             [
@@ -173,9 +112,6 @@ class HomePage(IntroMixin, Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        # news builds on home, so its query function is imported when a page is served
-        from news.models import latest_news
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = latest_news(self.locale_id)
         return context
@@ -189,10 +125,7 @@ class StandardPage(IntroMixin, Page):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("body"),
-    ]
+    content_panels = Page.content_panels + IntroMixin.intro_panels + [FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:

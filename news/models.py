@@ -1,9 +1,12 @@
-"""News: one index page per language and the articles under it."""
+"""News: one index page per language and the articles under it.
+
+Articles link the projects they are about, so news builds on projects and never the other
+way round: a project page gets its news through the hook in news/wagtail_hooks.py.
+"""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -13,14 +16,16 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import HeroImageMixin, IntroMixin
+from home.mixins import HeroImageMixin, IntroMixin, hero_image_panel
+from home.navigation import home_page
+from projects.models import ProjectPage
 
 from .forms import NewsFilterForm
 
@@ -88,7 +93,7 @@ class NewsIndexPage(IntroMixin, Page):
     # One news section per language: the feed and the home page link to it.
     max_count_per_parent = 1
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + IntroMixin.intro_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -100,8 +105,6 @@ class NewsIndexPage(IntroMixin, Page):
 
     def projects_with_articles(self, articles):
         """The live projects of this language that the given articles link, by title."""
-        from projects.models import ProjectPage
-
         linked = ArticleRelatedProject.objects.filter(article__in=articles.values("pk")).values(
             "project__translation_key"
         )
@@ -194,6 +197,7 @@ class ArticlePage(HeroImageMixin, Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
+    description_field = "lead"
     og_type = "article"
 
     base_form_class = ArticlePageForm
@@ -204,15 +208,7 @@ class ArticlePage(HeroImageMixin, Page):
         FieldPanel("date"),
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("photographer")], heading=_("Byline")),
-        MultiFieldPanel(
-            [
-                FieldPanel("hero_image"),
-                FieldPanel("hero_image_alt"),
-                FieldPanel("hero_image_caption"),
-                FieldPanel("hero_image_credit"),
-            ],
-            heading=_("Hero image"),
-        ),
+        hero_image_panel(FieldPanel("hero_image_caption"), FieldPanel("hero_image_credit")),
         FieldPanel("body"),
         InlinePanel(
             "project_links",
@@ -249,11 +245,6 @@ class ArticlePage(HeroImageMixin, Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
-    def clean(self):
-        super().clean()
-        if errors := self.hero_image_errors():
-            raise ValidationError(errors)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.hero_image is not None:
@@ -279,8 +270,6 @@ class ArticlePage(HeroImageMixin, Page):
         at Swedish pages: the translation key finds the page in this language, and a
         project whose translation is not live is left out.
         """
-        from projects.models import ProjectPage
-
         projects = (
             ProjectPage.objects.live()
             .public()
@@ -306,10 +295,6 @@ class ArticlePage(HeroImageMixin, Page):
         )
 
     @property
-    def meta_description(self):
-        return self.search_description or self.lead
-
-    @property
     def text_and_photo_by_one_person(self):
         return bool(self.author.strip()) and (
             self.author.strip().casefold() == self.photographer.strip().casefold()
@@ -322,8 +307,6 @@ class ArticlePage(HeroImageMixin, Page):
     def structured_data(self, request):
         """schema.org NewsArticle: the writer is the author, the photographer the image's
         creator (schema.org has no photographer property on articles)."""
-        from home.navigation import home_page
-
         home = home_page(request)
         organisation = {
             "@type": "Organization",

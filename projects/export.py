@@ -10,7 +10,6 @@ import csv
 import io
 import json
 
-from django.db.models import F, Prefetch
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
@@ -56,24 +55,6 @@ def neutralise(value):
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
-
-
-def export_projects(index):
-    """The live, public projects of one index, with everything the export needs, in a
-    fixed number of queries."""
-    from .models import ProjectCoFinancier, ProjectFocusArea, ProjectPartner
-
-    return (
-        index.live_projects()
-        .defer_streamfields()
-        .select_related("programme", "locale")
-        .prefetch_related(
-            Prefetch("partners", ProjectPartner.objects.select_related("organisation")),
-            Prefetch("co_financiers", ProjectCoFinancier.objects.select_related("organisation")),
-            Prefetch("focus_area_links", ProjectFocusArea.objects.select_related("focus_area")),
-        )
-        .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
-    )
 
 
 def organisation_record(organisation, role=None):
@@ -155,7 +136,7 @@ def _filename(index, extension):
 
 def csv_response(index, request):
     with translation.override(index.locale.language_code):
-        records = [project_record(project, request) for project in export_projects(index)]
+        records = [project_record(project, request) for project in index.export_projects()]
     buffer = io.StringIO()
     # A byte-order mark tells spreadsheet programs the file is UTF-8 (å, ä, ö).
     buffer.write("\ufeff")
@@ -170,7 +151,7 @@ def csv_response(index, request):
 
 def json_response(index, request):
     with translation.override(index.locale.language_code):
-        records = [project_record(project, request) for project in export_projects(index)]
+        records = [project_record(project, request) for project in index.export_projects()]
     document = {
         "language": index.locale.language_code,
         "source": request.build_absolute_uri(index.get_url(request)),

@@ -8,12 +8,13 @@ snippets' translations, so a Finnish page names its partners in Finnish.
 """
 
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -41,15 +43,23 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import HeroImageMixin, IntroMixin
+from home.mixins import HeroImageMixin, IntroMixin
+from projects.export import csv_response, json_response
+from projects.forms import ProjectFilterForm, page_number
+from projects.structured_data import project_json_ld
 
-from .snippets import FocusArea, Fund, FundingProgramme, Organisation
+from .snippets import COUNTRY_NAMES, FocusArea, Fund, FundingProgramme, Organisation
 
 # How far (in percentage points) a co-financing rate may differ from EU contribution /
 # total budget before the admin refuses it: rates are often published rounded.
 RATE_TOLERANCE = Decimal("0.5")
 
 NOT_NEGATIVE = _("An amount cannot be negative.")
+
+# Other apps add to a project page's context through this Wagtail hook: a function of
+# (page, request) that returns a dict. News adds the articles about the project this way,
+# because news builds on projects and projects must not import news.
+PROJECT_PAGE_CONTEXT_HOOK = "project_page_context"
 
 
 class Status(models.TextChoices):
@@ -119,7 +129,7 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + IntroMixin.intro_panels
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
@@ -130,14 +140,80 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
         """The live, public projects of this index (one language), unordered."""
         return ProjectPage.objects.child_of(self).live().public()
 
-    def get_context(self, request, *args, **kwargs):
-        from projects.forms import ProjectFilterForm, page_number  # forms imports the models
+    def filter_choices(self, projects):
+        """The filters' choices, offering only values that some of `projects` have. Three
+        queries, whatever the number of projects."""
+        programmes = FundingProgramme.objects.filter(
+            pk__in=projects.values("programme_id")
+        ).values_list("slug", "name")
+        focus_areas = FocusArea.objects.filter(
+            pk__in=ProjectFocusArea.objects.filter(project__in=projects).values("focus_area_id")
+        ).values_list("slug", "name")
+        countries = (
+            Organisation.objects.filter(
+                pk__in=ProjectPartner.objects.filter(project__in=projects).values("organisation_id")
+            )
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return {
+            "status": Status.choices,
+            "programme": list(programmes),
+            "focus": list(focus_areas),
+            "country": sorted(
+                ((code, COUNTRY_NAMES[code]) for code in set(countries) if code in COUNTRY_NAMES),
+                key=lambda choice: str(choice[1]),
+            ),
+        }
 
+    def filter_projects(self, projects, form, today):
+        """The projects that match every filter chosen in `form`; none when a value is
+        unknown."""
+        if not form.is_valid():
+            return projects.none()
+        data = form.cleaned_data
+        if data["status"]:
+            projects = projects.filter(status_q(data["status"], today))
+        if data["programme"]:
+            projects = projects.filter(programme__slug=data["programme"])
+        if data["focus"]:
+            projects = projects.filter(
+                pk__in=ProjectFocusArea.objects.filter(focus_area__slug=data["focus"]).values(
+                    "project_id"
+                )
+            )
+        if data["country"]:
+            projects = projects.filter(
+                pk__in=ProjectPartner.objects.filter(organisation__country=data["country"]).values(
+                    "project_id"
+                )
+            )
+        return projects
+
+    def export_projects(self):
+        """The live, public projects with everything the open-data files show, in a fixed
+        number of queries."""
+        return (
+            self.live_projects()
+            .defer_streamfields()
+            .select_related("programme", "locale")
+            .prefetch_related(
+                Prefetch("partners", ProjectPartner.objects.select_related("organisation")),
+                Prefetch(
+                    "co_financiers", ProjectCoFinancier.objects.select_related("organisation")
+                ),
+                Prefetch("focus_area_links", ProjectFocusArea.objects.select_related("focus_area")),
+            )
+            .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live = self.live_projects()
-        form = ProjectFilterForm(request.GET, projects=live)
+        form = ProjectFilterForm(request.GET, choices=self.filter_choices(live))
         projects = (
-            form.filter(live, timezone.localdate())
+            self.filter_projects(live, form, timezone.localdate())
             .defer_streamfields()
             .select_related("programme")
             .prefetch_related(
@@ -165,14 +241,10 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
     @path("export/csv/", name="export_csv")
     def export_csv(self, request):
-        from projects.export import csv_response
-
         return csv_response(self, request)
 
     @path("export/json/", name="export_json")
     def export_json(self, request):
-        from projects.export import json_response
-
         return json_response(self, request)
 
 
@@ -383,9 +455,7 @@ class ProjectPage(HeroImageMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")
-        ),
+        *HeroImageMixin.hero_panels,
         FieldPanel("body"),
     ]
     facts_panels = [
@@ -502,15 +572,19 @@ class ProjectPage(HeroImageMixin, Page):
         TranslatableField("gallery_images"),
     ]
 
-    og_type = "website"
+    description_field = "summary"
 
     class Meta:
         verbose_name = _("project page")
         verbose_name_plural = _("project pages")
 
     def clean(self):
-        super().clean()
-        errors = self.hero_image_errors()
+        # Every mistake at once: the mixins' errors (the hero image's text) and these.
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The project cannot end before it starts.")
         total, eu, rate = self.total_budget, self.eu_contribution, self.cofinancing_rate
@@ -538,8 +612,6 @@ class ProjectPage(HeroImageMixin, Page):
             raise ValidationError(errors)
 
     def _check_database_link(self, name):
-        from urllib.parse import urlsplit
-
         url = getattr(self, name)
         if not url:
             return None
@@ -599,10 +671,6 @@ class ProjectPage(HeroImageMixin, Page):
     def is_eu_funded(self):
         return bool(self.fund_code or self.eu_contribution)
 
-    @property
-    def meta_description(self):
-        return self.search_description or self.summary
-
     # The queries a project page needs, each run once whatever the number of rows.
 
     @cached_property
@@ -661,8 +729,6 @@ class ProjectPage(HeroImageMixin, Page):
         return predecessor, follow_ups
 
     def get_context(self, request, *args, **kwargs):
-        from projects.structured_data import project_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         if self.hero_image_id:
             # One query for the image and one for all its renditions (hero and Open Graph).
@@ -672,17 +738,16 @@ class ProjectPage(HeroImageMixin, Page):
                 .filter(pk=self.hero_image_id)
                 .first()
             )
-        from news.models import news_about  # news links projects, so import it late
-
         predecessor, follow_ups = self.related_projects
         context.update(
             {
                 "predecessor": predecessor,
                 "follow_ups": follow_ups,
-                "project_news": news_about(self),
                 "structured_data": project_json_ld(self, request),
             }
         )
+        for add_to_context in hooks.get_hooks(PROJECT_PAGE_CONTEXT_HOOK):
+            context.update(add_to_context(self, request))
         return context
 
 

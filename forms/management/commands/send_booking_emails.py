@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from forms import mail
+from forms.models import BookingEmail
 
 
 class Command(BaseCommand):
@@ -10,7 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent, failed = mail.deliver_unsent()
+        sent, failed = mail.deliver(BookingEmail.objects.all())
         self.stdout.write(f"Booking e-mails sent: {sent}, failed: {failed}.")
         if failed:
             # A non-zero exit makes cron report it; details are on each booking.
