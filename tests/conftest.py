@@ -1,9 +1,7 @@
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -13,46 +11,52 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo content, loaded once into the test database for every test to read.
+    """The test tree (tests/tree.py), built once into the test database for every test.
 
-    Tests that change it run in a transaction that is rolled back; transactional tests
-    (browser journeys) run last and load what they need themselves.
+    Ordinary tests run in a transaction that is rolled back. Transactional tests (browser
+    journeys, PostgreSQL concurrency) empty the database when they end; they ask for
+    `django_db_serialized_rollback`, which puts this tree back from the copy kept here.
+    Every page is rendered once, so image renditions exist for the whole session.
     """
+    from django.db import connection
+
+    from . import tree as tree_module
+
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
+        keys = tree_module.build()
+        tree_module.warm_renditions(tree_module.Tree.load(keys))
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    TREE_KEYS.update(keys)
+
+
+TREE_KEYS = {}
 
 
 @pytest.fixture
-def demo(db):
-    """The demo pages by key, Swedish versions: home, about, privacy, accessibility."""
-    from home.models import HomePage, StandardPage
+def tree(db):
+    """The test tree's pages and snippets by handle, fresh for each test."""
+    from .tree import Tree
 
-    home = HomePage.objects.get(depth=2, locale__language_code="sv")
-    pages = {"home": home}
-    for key, slug in (
-        ("about", "om-oss"),
-        ("privacy", "integritetspolicy"),
-        ("accessibility", "tillganglighet"),
-    ):
-        pages[key] = StandardPage.objects.child_of(home).get(slug=slug)
-    return pages
+    return Tree.load(TREE_KEYS)
 
 
-@pytest.fixture
-def news_demo(demo):
-    """The demo news, Swedish versions: the index and the two articles."""
-    from news.models import ArticlePage, NewsIndexPage
-
-    index = NewsIndexPage.objects.child_of(demo["home"]).get(slug="nyheter")
-    return {
-        "index": index,
-        "showcase": ArticlePage.objects.child_of(index).get(
-            slug="cleantech-kvarken-blir-eu-exempel"
-        ),
-        "conference": ArticlePage.objects.child_of(index).get(
-            slug="bothnia-green-energy-beyond-borders"
-        ),
-    }
+@pytest.fixture(autouse=True)
+def _transactional_tests_restore_the_tree(request):
+    """A transactional test that did not ask for the tree back would leave later ones an
+    empty database, so such a test is refused with the reason."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker:
+        transactional = transactional or marker.kwargs.get("transaction", False)
+    restores = "django_db_serialized_rollback" in names or (
+        marker is not None and marker.kwargs.get("serialized_rollback", False)
+    )
+    if transactional and not restores:
+        pytest.fail(
+            "transactional tests must restore the test tree: add serialized_rollback=True "
+            "to django_db or use the django_db_serialized_rollback fixture"
+        )
 
 
 # Browser tests: Playwright drives Debian's Chromium. On a developer's machine without

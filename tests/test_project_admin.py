@@ -12,7 +12,7 @@ from wagtail_localize.models import StringSegment, Translation
 
 from projects.models import FocusArea, Organisation, ProjectIndexPage, ProjectPage
 from tests.factories import locale
-from tests.project_factories import FundingProgrammeFactory, OrganisationFactory
+from tests.factories import FundingProgrammeFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

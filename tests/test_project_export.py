@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from projects.export import COLUMNS, neutralise
 from projects.models import ProjectIndexPage
 from tests.factories import locale
-from tests.project_factories import (
+from tests.factories import (
     OrganisationFactory,
     ProjectIndexPageFactory,
     ProjectPageFactory,

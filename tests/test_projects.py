@@ -14,7 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from projects.models import ProjectIndexPage, ProjectPage, Status
 from projects.models.pages import status_for
 from tests.factories import ImageFactory, locale
-from tests.project_factories import (
+from tests.factories import (
     FocusAreaFactory,
     FundingProgrammeFactory,
     OrganisationFactory,
