@@ -2,6 +2,12 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
+from pytest_django.live_server_helper import LiveServer
+
+from forms.models import Booking
+
+from . import tree as tree_module
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -13,19 +19,12 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test tree (tests/tree.py), built once into the test database for every test.
 
-    Ordinary tests run in a transaction that is rolled back. Transactional tests (browser
-    journeys, PostgreSQL concurrency) empty the database when they end; they ask for
-    `django_db_serialized_rollback`, which puts this tree back from the copy kept here.
-    Every page is rendered once, so image renditions exist for the whole session.
+    Ordinary tests run in a transaction that is rolled back. Every page is rendered once
+    here, so the image renditions it uses exist for the whole session.
     """
-    from django.db import connection
-
-    from . import tree as tree_module
-
     with django_db_blocker.unblock():
         keys = tree_module.build()
         tree_module.warm_renditions(tree_module.Tree.load(keys))
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
     TREE_KEYS.update(keys)
 
 
@@ -35,27 +34,56 @@ TREE_KEYS = {}
 @pytest.fixture
 def tree(db):
     """The test tree's pages and snippets by handle, fresh for each test."""
-    from .tree import Tree
+    return tree_module.Tree.load(TREE_KEYS)
 
-    return Tree.load(TREE_KEYS)
+
+@pytest.fixture
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access outside a test transaction, for tests whose data another thread or
+    connection must see (a live server, parallel bookings). What such a test commits stays,
+    so it may only add bookings; they are deleted when it ends, and the cache is cleared.
+    """
+    with django_db_blocker.unblock():
+        before = set(Booking.objects.values_list("pk", flat=True))
+        try:
+            yield
+        finally:
+            Booking.objects.exclude(pk__in=before).delete()
+            cache.clear()
+
+
+@pytest.fixture
+def committed_tree(committed_db):
+    """The test tree for a test that uses `committed_db`."""
+    return tree_module.Tree.load(TREE_KEYS)
+
+
+@pytest.fixture(scope="session")
+def tree_server(django_db_setup, django_db_blocker):
+    """The test tree served over HTTP for the whole session, for the browser journeys.
+
+    Started once rather than per test: pytest-django's live_server would empty the
+    database after each test and the tree would have to be built again.
+    """
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
-def _transactional_tests_restore_the_tree(request):
-    """A transactional test that did not ask for the tree back would leave later ones an
-    empty database, so such a test is refused with the reason."""
+def _no_transactional_tests(request):
+    """A transactional test empties the database when it ends, which would take the tree
+    from every test after it; such a test is refused with what to use instead."""
     names = request.fixturenames
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in names or "live_server" in names
-    if marker:
-        transactional = transactional or marker.kwargs.get("transaction", False)
-    restores = "django_db_serialized_rollback" in names or (
-        marker is not None and marker.kwargs.get("serialized_rollback", False)
-    )
-    if transactional and not restores:
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        transactional = True
+    if transactional:
         pytest.fail(
-            "transactional tests must restore the test tree: add serialized_rollback=True "
-            "to django_db or use the django_db_serialized_rollback fixture"
+            "transactional tests would empty the test tree: use the committed_db fixture "
+            "(and tree_server instead of live_server)"
         )
 
 

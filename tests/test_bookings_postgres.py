@@ -18,7 +18,7 @@ from tests.bookings import answers, booking_page, participants, post, token_for
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("committed_db"),
 ]
 
 
