@@ -119,8 +119,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 # PostgreSQL-only tests (concurrency): on SQLite a developer sees them skipped with the
-# reason; CI runs the whole suite a second time on PostgreSQL, so its SQLite pass leaves
-# them out instead of counting them as skipped.
+# reason. CI runs the whole suite a second time on PostgreSQL, so its SQLite pass leaves
+# them out instead of counting them as skipped, and leaves out the browser journeys too:
+# they run once, in the PostgreSQL pass.
 
 
 def pytest_collection_modifyitems(config, items):
@@ -128,23 +129,27 @@ def pytest_collection_modifyitems(config, items):
 
     if connection.vendor == "postgresql":
         return
-    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
-    if not postgres_only:
-        return
     if os.environ.get("CI"):
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
-        config.hook.pytest_deselected(items=postgres_only)
-        config._postgres_deselected = len(postgres_only)
-    else:
-        reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
-        for item in postgres_only:
+        left_out = [
+            item
+            for item in items
+            if item.get_closest_marker("postgres") or item.get_closest_marker("browser")
+        ]
+        if left_out:
+            items[:] = [item for item in items if item not in left_out]
+            config.hook.pytest_deselected(items=left_out)
+            config._left_for_postgres = len(left_out)
+        return
+    reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
+    for item in items:
+        if item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    count = getattr(config, "_postgres_deselected", 0)
+    count = getattr(config, "_left_for_postgres", 0)
     if count:
         terminalreporter.write_line(
-            f"{count} PostgreSQL-only tests left out of this SQLite run: "
-            "they run in CI's PostgreSQL pass."
+            f"{count} PostgreSQL-only tests and browser journeys left out of this SQLite "
+            "run: they run in CI's PostgreSQL pass."
         )
