@@ -3,11 +3,9 @@
 import datetime
 import re
 
-import factory
-import wagtail_factories
 from django.utils import timezone
 
-from forms.models import FormField, FormPage
+from forms.models import FormPage
 
 TOKEN = re.compile(r'name="_token" value="([^"]+)"')
 
@@ -80,24 +78,3 @@ def post(client, page, data, token=None, **extra):
     if token is None:
         token = token_for(client, page)
     return client.post(page.url, {**data, "_token": token, "_website": ""}, **extra)
-
-
-class FormPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Formulär {n}")
-    slug = factory.Sequence(lambda n: f"formular-{n}")
-    intro = "Ett formulär för tester."
-    costs_notice = "Besökare betalar sina egna kostnader."
-    privacy_text = "Vi sparar uppgifterna i ett år."
-    to_address = "staff@example.com"
-
-    class Meta:
-        model = FormPage
-
-
-class FormFieldFactory(factory.django.DjangoModelFactory):
-    label = factory.Sequence(lambda n: f"Fråga {n}")
-    field_type = "singleline"
-    required = False
-
-    class Meta:
-        model = FormField

@@ -1,9 +1,13 @@
-import io
 import os
 import shutil
 
 import pytest
-from django.core.management import call_command
+from django.core.cache import cache
+from pytest_django.live_server_helper import LiveServer
+
+from forms.models import Booking
+
+from . import tree as tree_module
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -13,46 +17,74 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo content, loaded once into the test database for every test to read.
+    """The test tree (tests/tree.py), built once into the test database for every test.
 
-    Tests that change it run in a transaction that is rolled back; transactional tests
-    (browser journeys) run last and load what they need themselves.
+    Ordinary tests run in a transaction that is rolled back. Every page is rendered once
+    here, so the image renditions it uses exist for the whole session.
     """
     with django_db_blocker.unblock():
-        call_command("load_demo_content", stdout=io.StringIO())
+        keys = tree_module.build()
+        tree_module.warm_renditions(tree_module.Tree.load(keys))
+    TREE_KEYS.update(keys)
+
+
+TREE_KEYS = {}
 
 
 @pytest.fixture
-def demo(db):
-    """The demo pages by key, Swedish versions: home, about, privacy, accessibility."""
-    from home.models import HomePage, StandardPage
-
-    home = HomePage.objects.get(depth=2, locale__language_code="sv")
-    pages = {"home": home}
-    for key, slug in (
-        ("about", "om-oss"),
-        ("privacy", "integritetspolicy"),
-        ("accessibility", "tillganglighet"),
-    ):
-        pages[key] = StandardPage.objects.child_of(home).get(slug=slug)
-    return pages
+def tree(db):
+    """The test tree's pages and snippets by handle, fresh for each test."""
+    return tree_module.Tree.load(TREE_KEYS)
 
 
 @pytest.fixture
-def news_demo(demo):
-    """The demo news, Swedish versions: the index and the two articles."""
-    from news.models import ArticlePage, NewsIndexPage
+def committed_db(django_db_setup, django_db_blocker):
+    """Database access outside a test transaction, for tests whose data another thread or
+    connection must see (a live server, parallel bookings). What such a test commits stays,
+    so it may only add bookings; they are deleted when it ends, and the cache is cleared.
+    """
+    with django_db_blocker.unblock():
+        before = set(Booking.objects.values_list("pk", flat=True))
+        try:
+            yield
+        finally:
+            Booking.objects.exclude(pk__in=before).delete()
+            cache.clear()
 
-    index = NewsIndexPage.objects.child_of(demo["home"]).get(slug="nyheter")
-    return {
-        "index": index,
-        "showcase": ArticlePage.objects.child_of(index).get(
-            slug="cleantech-kvarken-blir-eu-exempel"
-        ),
-        "conference": ArticlePage.objects.child_of(index).get(
-            slug="bothnia-green-energy-beyond-borders"
-        ),
-    }
+
+@pytest.fixture
+def committed_tree(committed_db):
+    """The test tree for a test that uses `committed_db`."""
+    return tree_module.Tree.load(TREE_KEYS)
+
+
+@pytest.fixture(scope="session")
+def tree_server(django_db_setup, django_db_blocker):
+    """The test tree served over HTTP for the whole session, for the browser journeys.
+
+    Started once rather than per test: pytest-django's live_server would empty the
+    database after each test and the tree would have to be built again.
+    """
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_transactional_tests(request):
+    """A transactional test empties the database when it ends, which would take the tree
+    from every test after it; such a test is refused with what to use instead."""
+    names = request.fixturenames
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        transactional = True
+    if transactional:
+        pytest.fail(
+            "transactional tests would empty the test tree: use the committed_db fixture "
+            "(and tree_server instead of live_server)"
+        )
 
 
 # Browser tests: Playwright drives Debian's Chromium. On a developer's machine without
@@ -87,8 +119,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 # PostgreSQL-only tests (concurrency): on SQLite a developer sees them skipped with the
-# reason; CI runs the whole suite a second time on PostgreSQL, so its SQLite pass leaves
-# them out instead of counting them as skipped.
+# reason. CI runs the whole suite a second time on PostgreSQL, so its SQLite pass leaves
+# them out instead of counting them as skipped, and leaves out the browser journeys too:
+# they run once, in the PostgreSQL pass.
 
 
 def pytest_collection_modifyitems(config, items):
@@ -96,23 +129,27 @@ def pytest_collection_modifyitems(config, items):
 
     if connection.vendor == "postgresql":
         return
-    postgres_only = [item for item in items if item.get_closest_marker("postgres")]
-    if not postgres_only:
-        return
     if os.environ.get("CI"):
-        items[:] = [item for item in items if not item.get_closest_marker("postgres")]
-        config.hook.pytest_deselected(items=postgres_only)
-        config._postgres_deselected = len(postgres_only)
-    else:
-        reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
-        for item in postgres_only:
+        left_out = [
+            item
+            for item in items
+            if item.get_closest_marker("postgres") or item.get_closest_marker("browser")
+        ]
+        if left_out:
+            items[:] = [item for item in items if item not in left_out]
+            config.hook.pytest_deselected(items=left_out)
+            config._left_for_postgres = len(left_out)
+        return
+    reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
+    for item in items:
+        if item.get_closest_marker("postgres"):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    count = getattr(config, "_postgres_deselected", 0)
+    count = getattr(config, "_left_for_postgres", 0)
     if count:
         terminalreporter.write_line(
-            f"{count} PostgreSQL-only tests left out of this SQLite run: "
-            "they run in CI's PostgreSQL pass."
+            f"{count} PostgreSQL-only tests and browser journeys left out of this SQLite "
+            "run: they run in CI's PostgreSQL pass."
         )

@@ -16,7 +16,10 @@ from django.test import Client
 from forms.models import Booking, BookingEmail
 from tests.bookings import answers, booking_page, participants, post, token_for
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.usefixtures("committed_db"),
+]
 
 
 @pytest.fixture

@@ -9,8 +9,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 
 from news.models import ArticlePage, ArticleRelatedProject
 from projects.models import ProjectIndexPage, ProjectPage
-from tests.factories import ArticlePageFactory, NewsIndexPageFactory, locale
-from tests.project_factories import ProjectIndexPageFactory, ProjectPageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    NewsIndexPageFactory,
+    ProjectIndexPageFactory,
+    ProjectPageFactory,
+    locale,
+)
 from tests.test_news import make_articles, soup
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail_localize.models import StringSegment, Translation
 
 from projects.models import FocusArea, Organisation, ProjectIndexPage, ProjectPage
-from tests.factories import locale
-from tests.project_factories import FundingProgrammeFactory, OrganisationFactory
+from tests.factories import FundingProgrammeFactory, OrganisationFactory, locale
 
 pytestmark = pytest.mark.django_db
 

@@ -9,12 +9,12 @@ from wagtail.models import PageViewRestriction
 
 from projects.export import COLUMNS, neutralise
 from projects.models import ProjectIndexPage
-from tests.factories import locale
-from tests.project_factories import (
+from tests.factories import (
     OrganisationFactory,
     ProjectIndexPageFactory,
     ProjectPageFactory,
     add_partners,
+    locale,
 )
 
 pytestmark = pytest.mark.django_db

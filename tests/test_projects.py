@@ -13,16 +13,17 @@ from wagtail.models import Page, PageViewRestriction
 
 from projects.models import ProjectIndexPage, ProjectPage, Status
 from projects.models.pages import status_for
-from tests.factories import ImageFactory, locale
-from tests.project_factories import (
+from tests.factories import (
     FocusAreaFactory,
     FundingProgrammeFactory,
+    ImageFactory,
     OrganisationFactory,
     ProjectIndexPageFactory,
     ProjectPageFactory,
     add_focus_areas,
     add_key_figures,
     add_partners,
+    locale,
 )
 
 pytestmark = pytest.mark.django_db
