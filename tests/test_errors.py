@@ -1,7 +1,7 @@
 """Error pages: the 500 page renders in the visitor's language without the database."""
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
 from cleantech_site.views import server_error
 
@@ -35,8 +35,6 @@ def test_500_page_without_the_database(path, language, text):
     ],
 )
 def test_too_many_fields_get_a_translated_400(tree, language, text):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)  # the CSRF check is what reads the fields
     client.cookies["csrftoken"] = "a" * 32  # a cookie, so the check goes on to the fields
     data = {f"field{number}": "x" for number in range(1500)}
@@ -49,8 +47,6 @@ def test_too_many_fields_get_a_translated_400(tree, language, text):
 
 @pytest.mark.django_db
 def test_an_expired_form_gets_a_translated_explanation(tree):
-    from django.test import Client
-
     client = Client(enforce_csrf_checks=True)
     response = client.post(tree.standard["fi"].url, {"name": "x"})
     assert response.status_code == 403

@@ -3,9 +3,10 @@ publishing makes every cached page stale."""
 
 import pytest
 from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.test import override_settings
 
-from cleantech_site.page_cache import CACHED_HEADER
+from cleantech_site.page_cache import CACHED_HEADER, _cacheable_response
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
@@ -76,10 +77,6 @@ def test_logged_in_users_are_never_served_or_stored(admin_client, client, tree):
 
 
 def test_pages_with_a_csrf_token_are_not_cached(client, tree, rf):
-    from django.middleware.csrf import get_token
-
-    from cleantech_site.page_cache import _cacheable_response
-
     response = client.get("/sv/")
     request = rf.get("/sv/")
     assert _cacheable_response(request, response)

@@ -9,6 +9,8 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, get_page_models
 
 from home.blocks import BodyBlock, CallToActionBlock
+from home.models import StandardPage
+from home.templatetags.site_tags import json_ld
 from tests.factories import ImageFactory, StandardPageFactory, locale
 from tests.tree import LANGUAGES
 
@@ -113,8 +115,6 @@ def test_image_block_requires_alt_text():
 
 @pytest.mark.parametrize("name", ["heading", "paragraph", "quote", "call_to_action"])
 def test_block_previews_are_available(admin_client, name):
-    from home.models import StandardPage
-
     block = StandardPage._meta.get_field("body").stream_block.child_blocks[name]
     assert block.is_previewable
     response = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix})
@@ -154,8 +154,6 @@ def test_open_graph_meta_in_the_page_language(client, tree):
 
 
 def test_json_ld_cannot_break_out_of_its_script_element():
-    from home.templatetags.site_tags import json_ld
-
     html = json_ld({"name": "</script><script>alert(1)</script> & more"})
     assert html.count("</script>") == 1
     assert "\\u003c/script\\u003e" in html
