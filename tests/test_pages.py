@@ -1,12 +1,18 @@
 """Standard pages and the shared content blocks."""
 
+from dataclasses import fields
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
+from wagtail.models import Page, get_page_models
 
 from home.blocks import BodyBlock, CallToActionBlock
+from home.models import StandardPage
+from home.templatetags.site_tags import json_ld
 from tests.factories import ImageFactory, StandardPageFactory, locale
+from tests.tree import LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +21,11 @@ def body(*blocks):
     return StreamValue(BodyBlock(), list(blocks), is_lazy=False)
 
 
-def test_every_block_renders(client, demo):
+def test_every_block_renders(client, tree):
     image = ImageFactory(title="Kustbild")
+    about = tree.standard.sv
     page = StandardPageFactory(
-        parent=demo["home"],
+        parent=tree.home.sv,
         slug="block",
         body=[
             ("heading", {"text": "Rubrik här", "level": "h2"}),
@@ -34,7 +41,7 @@ def test_every_block_renders(client, demo):
                 },
             ),
             ("quote", {"quote": "Det fungerade.", "attribution": "Peter Hedman"}),
-            ("call_to_action", {"label": "", "page": demo["about"], "external_url": ""}),
+            ("call_to_action", {"label": "", "page": about, "external_url": ""}),
             (
                 "call_to_action",
                 {"label": "Läs mer", "page": None, "external_url": "https://example.org/"},
@@ -56,19 +63,20 @@ def test_every_block_renders(client, demo):
     assert "Foto: Maria" in main.find("figcaption").get_text()
     assert main.find("blockquote").get_text(strip=True) == "Det fungerade."
     links = [(a.get_text(), a["href"]) for a in main.select(".block-cta a")]
-    assert links == [("Om oss", "/sv/om-oss/"), ("Läs mer", "https://example.org/")]
+    assert links == [(about.title, about.url), ("Läs mer", "https://example.org/")]
 
 
-def test_call_to_action_to_a_page_follows_the_translation(client, demo):
+def test_call_to_action_to_a_page_follows_the_translation(client, tree):
     page = StandardPageFactory(
-        parent=demo["home"].get_translation(locale("en")),
+        parent=tree.home["en"],
         slug="cta",
         locale=locale("en"),
-        body=[("call_to_action", {"label": "", "page": demo["about"], "external_url": ""})],
+        body=[("call_to_action", {"label": "", "page": tree.standard.sv, "external_url": ""})],
     )
     main = BeautifulSoup(client.get(page.url).content, "html.parser").find("main")
     link = main.select_one(".block-cta a")
-    assert (link.get_text(), link["href"]) == ("About us", "/en/about-us/")
+    english = tree.standard["en"]
+    assert (link.get_text(), link["href"]) == (english.title, english.url)
 
 
 @pytest.mark.parametrize(
@@ -85,10 +93,10 @@ def test_call_to_action_needs_one_target_and_a_text(value, field):
     assert field in error.value.block_errors
 
 
-def test_call_to_action_rejects_both_targets(demo):
+def test_call_to_action_rejects_both_targets(tree):
     block = CallToActionBlock()
     value = block.to_python(
-        {"label": "x", "page": demo["about"].pk, "external_url": "https://example.org/"}
+        {"label": "x", "page": tree.standard.sv.pk, "external_url": "https://example.org/"}
     )
     with pytest.raises(ValidationError) as error:
         block.clean(value)
@@ -107,8 +115,6 @@ def test_image_block_requires_alt_text():
 
 @pytest.mark.parametrize("name", ["heading", "paragraph", "quote", "call_to_action"])
 def test_block_previews_are_available(admin_client, name):
-    from home.models import StandardPage
-
     block = StandardPage._meta.get_field("body").stream_block.child_blocks[name]
     assert block.is_previewable
     response = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix})
@@ -117,36 +123,69 @@ def test_block_previews_are_available(admin_client, name):
 
 
 @pytest.mark.parametrize("count", [2, 12])
-def test_query_count_does_not_grow_with_the_menu(client, demo, django_assert_num_queries, count):
+def test_query_count_does_not_grow_with_the_menu(client, tree, django_assert_num_queries, count):
     """The chrome's queries are fixed: 2 or 12 menu pages cost the same."""
-    demo_menu = demo["home"].get_children().live().in_menu().count()
+    home = tree.home.sv
+    in_menu = home.get_children().live().in_menu().count()
     for number in range(count):
-        StandardPageFactory(parent=demo["home"], show_in_menus=True, slug=f"meny-{number}")
-    client.get("/sv/om-oss/")  # warm the site-root cache, as a running server has it
+        StandardPageFactory(parent=home, show_in_menus=True, slug=f"meny-{number}")
+    url = tree.standard.sv.url
+    client.get(url)  # warm the site-root cache, as a running server has it
     with django_assert_num_queries(QUERIES_PER_STANDARD_PAGE):
-        response = client.get("/sv/om-oss/")
+        response = client.get(url)
     assert response.status_code == 200
     menu = BeautifulSoup(response.content, "html.parser").select(".main-nav a")
-    assert len(menu) == count + demo_menu
+    assert len(menu) == count + in_menu
 
 
 QUERIES_PER_STANDARD_PAGE = 13
 
 
-def test_open_graph_meta_in_the_page_language(client, demo):
-    head = BeautifulSoup(client.get("/fi/meista/").content, "html.parser").head
+def test_open_graph_meta_in_the_page_language(client, tree):
+    finnish = tree.standard["fi"]
+    head = BeautifulSoup(client.get(finnish.url).content, "html.parser").head
     meta = {tag["property"]: tag["content"] for tag in head.select("meta[property]")}
-    assert meta["og:title"] == "Meistä"
+    assert meta["og:title"] == finnish.title
+    assert meta["og:description"] == finnish.intro
     assert meta["og:locale"] == "fi_FI"
-    assert meta["og:url"] == "http://testserver/fi/meista/"
+    assert meta["og:url"] == f"http://testserver{finnish.url}"
     assert meta["og:type"] == "website"
     assert head.select_one('meta[name="twitter:card"]')["content"] == "summary"
 
 
 def test_json_ld_cannot_break_out_of_its_script_element():
-    from home.templatetags.site_tags import json_ld
-
     html = json_ld({"name": "</script><script>alert(1)</script> & more"})
     assert html.count("</script>") == 1
     assert "\\u003c/script\\u003e" in html
     assert html.startswith('<script type="application/ld+json">')
+
+
+def tree_pages(tree):
+    """Every page of the test tree in every language, as (handle, page) pairs."""
+    pages = []
+    for field in fields(tree):
+        family = getattr(tree, field.name)
+        if isinstance(family.sv, Page):
+            assert set(family) == set(LANGUAGES), field.name
+            pages.extend((field.name, family[language]) for language in LANGUAGES)
+    return pages
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_of_the_tree_answers_in_its_language(client, tree, language):
+    answered = set()
+    for handle, page in tree_pages(tree):
+        if page.locale.language_code != language:
+            continue
+        assert page.url.startswith(f"/{language}/"), handle
+        response = client.get(page.url)
+        assert response.status_code == 200, (handle, page.url)
+        html = BeautifulSoup(response.content, "html.parser")
+        assert html.html["lang"] == language, (handle, page.url)
+        assert html.find("h1").get_text(strip=True) == page.title, (handle, page.url)
+        answered.add(type(page))
+    # the tree holds a page of every type the site has, so every template was rendered
+    assert answered == {model for model in get_page_models() if model._meta.app_label in SITE_APPS}
+
+
+SITE_APPS = {"home", "projects", "news", "forms"}

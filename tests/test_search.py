@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from search.highlight import excerpt, highlight, pattern
-from tests.factories import StandardPageFactory, locale
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,33 +19,49 @@ def result_links(client, language, query, **params):
     return [a["href"] for a in soup(response).select(".search-results h2 a")]
 
 
-def test_a_swedish_word_finds_the_swedish_article_only(client, news_demo):
-    swedish = news_demo["showcase"]
-    finnish = swedish.get_translation(locale("fi"))
-    # "Vasaregionen" is in the Swedish lead; the Finnish one says "Vaasan seudun"
-    assert swedish.url in result_links(client, "sv", "Vasaregionen")
-    assert finnish.url not in result_links(client, "sv", "Vasaregionen")
-    assert result_links(client, "fi", "Vasaregionen") == []
+# A Swedish and a Finnish word, each only in its own language's lead of the article.
+SWEDISH_WORD = "isbrytare"
+FINNISH_WORD = "jäänmurtaja"
 
 
-def test_a_finnish_word_finds_the_finnish_article_only(client, news_demo):
-    swedish = news_demo["showcase"]
-    finnish = swedish.get_translation(locale("fi"))
-    assert finnish.url in result_links(client, "fi", "esimerkkihankkeesta")
-    assert swedish.url not in result_links(client, "fi", "esimerkkihankkeesta")
-    assert result_links(client, "sv", "esimerkkihankkeesta") == []
+@pytest.fixture
+def article(tree):
+    """The tree's article, its Swedish and Finnish leads in words of their own language."""
+    leads = {
+        "sv": f"Hamnen fick en ny {SWEDISH_WORD} i vintras.",
+        "fi": f"Satama sai uuden {FINNISH_WORD} talvella.",
+    }
+    for language, lead in leads.items():
+        page = tree.article[language]
+        page.lead = lead
+        page.save_revision().publish()
+    return tree.article
+
+
+def test_a_swedish_word_finds_the_swedish_article_only(client, article):
+    assert article.sv.url in result_links(client, "sv", SWEDISH_WORD)
+    assert article["fi"].url not in result_links(client, "sv", SWEDISH_WORD)
+    assert result_links(client, "fi", SWEDISH_WORD) == []
+
+
+def test_a_finnish_word_finds_the_finnish_article_only(client, article):
+    assert article["fi"].url in result_links(client, "fi", FINNISH_WORD)
+    assert article.sv.url not in result_links(client, "fi", FINNISH_WORD)
+    assert result_links(client, "sv", FINNISH_WORD) == []
 
 
 @pytest.mark.parametrize("language", ["sv", "fi", "en"])
-def test_a_word_in_every_language_finds_only_pages_of_the_current_one(client, news_demo, language):
-    links = result_links(client, language, "Kvarken")
-    assert news_demo["showcase"].get_translation(locale(language)).url in links
+def test_a_word_in_every_language_finds_only_pages_of_the_current_one(client, tree, language):
+    word = tree.article.sv.title.split()[0]
+    assert all(word in page.title for page in tree.article.values())
+    links = result_links(client, language, word)
+    assert tree.article[language].url in links
     assert all(link.startswith(f"/{language}/") for link in links)
 
 
-def test_results_mark_the_matches_and_escape_the_text(client, demo):
+def test_results_mark_the_matches_and_escape_the_text(client, tree):
     StandardPageFactory(
-        parent=demo["home"],
+        parent=tree.home.sv,
         slug="markup",
         title="<b>Isbrytare</b> & annat",
         intro="Om isbrytare i Kvarken <script>alert(1)</script>",
@@ -75,10 +91,10 @@ def test_excerpt_starts_near_the_first_match():
     assert len(html) < 300
 
 
-def test_results_are_paginated_and_any_page_number_answers(client, demo):
+def test_results_are_paginated_and_any_page_number_answers(client, tree):
     for number in range(12):
         StandardPageFactory(
-            parent=demo["home"], slug=f"sjobod-{number}", title=f"Sjöbod nummer {number}"
+            parent=tree.home.sv, slug=f"sjobod-{number}", title=f"Sjöbod nummer {number}"
         )
     first = result_links(client, "sv", "sjöbod")
     second = result_links(client, "sv", "sjöbod", page=2)
@@ -92,19 +108,20 @@ def test_results_are_paginated_and_any_page_number_answers(client, demo):
     assert html.select_one('.pagination a[rel="next"]')["href"] == "?q=sj%C3%B6bod&page=2"
 
 
+# "Vindkraft" is in pages of the tree in every language, so odd queries also meet results.
 ODD_QUERIES = [
     "",
     " ",
     "x" * 5000,
     '"',
-    '"Kvarken',
+    '"Vindkraft',
     "'; DROP TABLE wagtailcore_page; --",
     "' OR 1=1 --",
-    "Kvarken AND OR NOT",
+    "Vindkraft AND OR NOT",
     "NEAR(a b) col:umn * ^ ( ) [ ] { } -",
     "%_\\",
-    "\x00Kvarken\x01\x1f\x7f",
-    "🌍🔋 Kvarken 👩‍👩‍👧",
+    "\x00Vindkraft\x01\x1f\x7f",
+    "🌍🔋 Vindkraft 👩‍👩‍👧",
     "<script>alert(1)</script>",
     "ÅÄÖ åäö",
     "a",
@@ -113,13 +130,13 @@ ODD_QUERIES = [
 
 @pytest.mark.parametrize("language", ["sv", "fi"])
 @pytest.mark.parametrize("query", ODD_QUERIES)
-def test_odd_queries_answer_200(client, news_demo, language, query):
+def test_odd_queries_answer_200(client, tree, language, query):
     response = client.get(f"/{language}/search/", {"q": query, "page": "-1"})
     assert response.status_code == 200
     assert b"<script>alert(1)</script>" not in response.content
 
 
-def test_a_very_long_query_gets_an_error_next_to_the_field(client, demo):
+def test_a_very_long_query_gets_an_error_next_to_the_field(client, tree):
     response = client.get("/en/search/", {"q": "x" * 5000})
     assert response.status_code == 200
     html = soup(response)
@@ -131,13 +148,13 @@ def test_a_very_long_query_gets_an_error_next_to_the_field(client, demo):
     assert html.select_one(".search-results") is None
 
 
-def test_control_characters_are_dropped_from_the_query(client, news_demo):
-    links = result_links(client, "sv", "\x00Vasaregionen\x07")
-    assert news_demo["showcase"].url in links
+def test_control_characters_are_dropped_from_the_query(client, article):
+    links = result_links(client, "sv", f"\x00{SWEDISH_WORD}\x07")
+    assert article.sv.url in links
 
 
 @pytest.mark.parametrize("language", ["sv", "fi", "en"])
-def test_search_page_renders_in_every_language(client, demo, language):
+def test_search_page_renders_in_every_language(client, tree, language):
     response = client.get(f"/{language}/search/")
     assert response.status_code == 200
     html = soup(response)
@@ -156,7 +173,7 @@ def test_search_page_renders_in_every_language(client, demo, language):
         ("en", "Search the website", "Search"),
     ],
 )
-def test_every_page_has_a_labelled_search_form_in_the_header(client, demo, language, label, button):
+def test_every_page_has_a_labelled_search_form_in_the_header(client, tree, language, label, button):
     html = soup(client.get(f"/{language}/"))
     form = html.select_one("header form[role=search]")
     assert form["action"] == f"/{language}/search/"
@@ -166,12 +183,12 @@ def test_every_page_has_a_labelled_search_form_in_the_header(client, demo, langu
 
 
 @pytest.mark.parametrize("count", [5, 50])
-def test_search_query_count_does_not_grow(client, demo, django_assert_num_queries, count):
+def test_search_query_count_does_not_grow(client, tree, django_assert_num_queries, count):
     for number in range(count):
-        StandardPageFactory(parent=demo["home"], slug=f"vindkraft-{number}", title="Vindkraft")
-    client.get("/sv/search/", {"q": "vindkraft"})
+        StandardPageFactory(parent=tree.home.sv, slug=f"vagbrytare-{number}", title="Vågbrytare")
+    client.get("/sv/search/", {"q": "vågbrytare"})
     with django_assert_num_queries(QUERIES_PER_SEARCH):
-        response = client.get("/sv/search/", {"q": "vindkraft"})
+        response = client.get("/sv/search/", {"q": "vågbrytare"})
     assert len(soup(response).select(".search-results li")) == min(count, 10)
 
 

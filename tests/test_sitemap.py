@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from tests.factories import StandardPageFactory, locale
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,24 +35,21 @@ def live_page_urls():
     }
 
 
-def test_sitemap_lists_every_live_page_of_every_language(client, news_demo):
+def test_sitemap_lists_every_live_page_of_every_language(client, tree):
     entries = parse_sitemap(client)
     assert set(entries) == live_page_urls()
     for language in ("sv", "fi", "en"):
         assert f"http://testserver/{language}/" in entries
-        article = news_demo["showcase"].get_translation(locale(language))
-        assert f"http://testserver{article.url}" in entries
+        assert f"http://testserver{tree.article[language].url}" in entries
 
 
-def test_sitemap_alternates_are_the_live_translations_and_x_default(client, news_demo):
+def test_sitemap_alternates_are_the_live_translations_and_x_default(client, tree):
     entries = parse_sitemap(client)
-    article = entries["http://testserver/fi/uutiset/cleantech-kvarken-eu-esimerkki/"]
-    assert article == {
-        "sv": "http://testserver/sv/nyheter/cleantech-kvarken-blir-eu-exempel/",
-        "fi": "http://testserver/fi/uutiset/cleantech-kvarken-eu-esimerkki/",
-        "en": "http://testserver/en/news/cleantech-kvarken-eu-showcase/",
-        "x-default": "http://testserver/sv/nyheter/cleantech-kvarken-blir-eu-exempel/",
+    urls = {
+        language: f"http://testserver{tree.article[language].url}"
+        for language in ("sv", "fi", "en")
     }
+    assert entries[urls["fi"]] == {**urls, "x-default": urls["sv"]}
     # home pages send visitors of other languages to the root, which picks one for them
     assert entries["http://testserver/en/"]["x-default"] == "http://testserver/"
     # every URL is listed among its own alternates
@@ -60,7 +57,7 @@ def test_sitemap_alternates_are_the_live_translations_and_x_default(client, news
         assert location in alternates.values()
 
 
-def test_sitemap_agrees_with_the_hreflang_of_every_page(client, news_demo):
+def test_sitemap_agrees_with_the_hreflang_of_every_page(client, tree):
     for location, alternates in parse_sitemap(client).items():
         head = BeautifulSoup(client.get(location).content, "html.parser").head
         in_head = {
@@ -70,21 +67,21 @@ def test_sitemap_agrees_with_the_hreflang_of_every_page(client, news_demo):
         assert in_head == alternates, location
 
 
-def test_sitemap_leaves_out_unpublished_pages_and_translations(client, demo):
-    english = demo["about"].get_translation(locale("en"))
+def test_sitemap_leaves_out_unpublished_pages_and_translations(client, tree):
+    english = tree.standard["en"]
     english.unpublish()
-    draft = StandardPageFactory(parent=demo["home"], slug="utkast", live=False)
+    draft = StandardPageFactory(parent=tree.home.sv, slug="utkast", live=False)
     entries = parse_sitemap(client)
-    assert "http://testserver/en/about-us/" not in entries
+    assert f"http://testserver{english.url}" not in entries
     assert f"http://testserver/sv/{draft.slug}/" not in entries
-    assert set(entries["http://testserver/sv/om-oss/"]) == {"sv", "fi", "x-default"}
+    assert set(entries[f"http://testserver{tree.standard.sv.url}"]) == {"sv", "fi", "x-default"}
     assert set(entries) == live_page_urls()
 
 
 @pytest.mark.parametrize("count", [5, 50])
-def test_sitemap_query_count_does_not_grow(client, demo, django_assert_num_queries, count):
+def test_sitemap_query_count_does_not_grow(client, tree, django_assert_num_queries, count):
     for number in range(count):
-        StandardPageFactory(parent=demo["home"], slug=f"sida-nummer-{number}")
+        StandardPageFactory(parent=tree.home.sv, slug=f"sida-nummer-{number}")
     client.get("/sitemap.xml")
     with django_assert_num_queries(QUERIES_PER_SITEMAP):
         response = client.get("/sitemap.xml")
@@ -95,14 +92,14 @@ QUERIES_PER_SITEMAP = 4
 
 
 @pytest.mark.parametrize("accept_language", ["fi", "en", "sv"])
-def test_sitemap_and_robots_live_outside_the_language_prefix(client, demo, accept_language):
+def test_sitemap_and_robots_live_outside_the_language_prefix(client, tree, accept_language):
     headers = {"accept-language": accept_language}
     assert client.get("/sitemap.xml", headers=headers).status_code == 200
     assert client.get("/robots.txt", headers=headers).status_code == 200
     assert client.get(f"/{accept_language}/sitemap.xml").status_code == 404
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_the_admin_out(client, demo):
+def test_robots_txt_points_to_the_sitemap_and_keeps_the_admin_out(client, tree):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"

@@ -19,7 +19,7 @@ def test_catalogue_is_complete(language):
     assert fuzzy == []
 
 
-@pytest.mark.parametrize("language", ["sv", "fi"])
+@pytest.mark.parametrize("language", ["sv", "fi", "en"])
 def test_placeholders_survive_translation(language):
     path = Path(settings.BASE_DIR, "locale", language, "LC_MESSAGES", "django.po")
     for entry in polib.pofile(str(path)).translated_entries():
