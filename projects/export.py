@@ -14,6 +14,8 @@ from django.db.models import F, Prefetch
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from cleantech_site.spreadsheets import neutralise
+
 COLUMNS = [
     "identifier",
     "language",
@@ -40,22 +42,12 @@ COLUMNS = [
     "url",
 ]
 
-# A spreadsheet treats a cell that begins with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
 
 def plain_number(value):
     """A Decimal as an int when it is whole, else a float; None stays None."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def neutralise(value):
-    """A CSV cell that no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def export_projects(index):
@@ -145,7 +137,7 @@ def csv_row(record):
             value = "; ".join(value)
         elif value is None:
             value = ""
-        row.append(neutralise(value) if isinstance(value, str) else value)
+        row.append(neutralise(value))
     return row
 
 
