@@ -50,6 +50,12 @@ def footer_links(context):
 
 
 @register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers a listing's pagination links, with gaps (…) in long runs."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
 def json_ld(data):
     """A schema.org JSON-LD block, escaped so no value can close the script element."""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
