@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -322,20 +321,20 @@ class ArticlePage(HeroImageMixin, Page):
     def structured_data(self, request):
         """schema.org NewsArticle: the writer is the author, the photographer the image's
         creator (schema.org has no photographer property on articles)."""
-        from home.navigation import home_page
+        from home.navigation import home_page, site_name
 
         home = home_page(request)
         organisation = {
             "@type": "Organization",
-            "name": (home.contact_heading if home else "") or settings.WAGTAIL_SITE_NAME,
+            "name": site_name(request),
             "logo": {
                 "@type": "ImageObject",
                 "url": request.build_absolute_uri(static("img/logo.svg")),
             },
         }
         if home is not None:
-            organisation["url"] = request.build_absolute_uri(home.get_url(request))
-        url = request.build_absolute_uri(self.get_url(request))
+            organisation["url"] = home.get_full_url(request)
+        url = self.get_full_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",

@@ -113,7 +113,7 @@ def project_record(project, request):
         "region": project.region,
         "keep_eu_url": project.keep_eu_url,
         "kohesio_url": project.kohesio_url,
-        "url": request.build_absolute_uri(project.get_url(request)),
+        "url": project.get_full_url(request),
     }
 
 
@@ -165,7 +165,7 @@ def json_response(index, request):
         records = [project_record(project, request) for project in export_projects(index)]
     document = {
         "language": index.locale.language_code,
-        "source": request.build_absolute_uri(index.get_url(request)),
+        "source": index.get_full_url(request),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "count": len(records),
         "columns": COLUMNS,

@@ -32,6 +32,11 @@ def locale_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_name(context):
+    return navigation.site_name(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def menu_pages(context):
     return navigation.menu_pages(context["request"])
 
@@ -81,8 +86,8 @@ def site_organisation_json_ld(context):
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": home.contact_heading or home.title,
-        "url": request.build_absolute_uri(home.get_url(request)),
+        "name": navigation.site_name(request),
+        "url": home.get_full_url(request),
         "logo": request.build_absolute_uri(static("img/logo.svg")),
     }
     if home.intro:
