@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class CleantechSiteConfig(AppConfig):
     name = "cleantech_site"
-    verbose_name = "North Sweden Cleantech"
+    verbose_name = settings.WAGTAIL_SITE_NAME
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save

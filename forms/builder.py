@@ -14,23 +14,8 @@ URL_MAX_LENGTH = 2000
 
 
 class BookingBoundField(BoundField):
-    """Ties each input to its help text and its errors, so screen readers announce both."""
-
-    @property
-    def help_id(self):
-        return f"{self.auto_id}_helptext" if self.help_text and self.auto_id else ""
-
-    @property
-    def errors_id(self):
-        return f"{self.auto_id}_errors" if self.errors and self.auto_id else ""
-
-    @property
-    def described_by(self):
-        return " ".join(filter(None, (self.help_id, self.errors_id)))
-
-    @property
-    def aria_describedby(self):
-        return self.described_by or None
+    """A field of the booking form. Its help text and errors are tied to its input by
+    Django's own aria-describedby (<id>_helptext, <id>_error)."""
 
     @property
     def summary_target(self):

@@ -98,7 +98,12 @@ def _record(email, error=None):
 
 
 def admin_url(booking):
-    return settings.WAGTAILADMIN_BASE_URL + reverse("bookings:edit", args=[booking.pk])
+    """The booking in the admin. E-mails are built outside any request, so the address
+    comes from settings, or in development from the one recorded with the booking."""
+    base = settings.WAGTAILADMIN_BASE_URL
+    if settings.BOOKING_LINKS_FOLLOW_REQUEST and booking.base_url:
+        base = booking.base_url
+    return base + reverse("bookings:edit", args=[booking.pk])
 
 
 def _one_line(text):

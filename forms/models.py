@@ -255,7 +255,7 @@ class FormPage(IntroMixin, AbstractEmailForm):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            response = self.serve_post(request)
+            response = self.serve_booking(request)
         else:
             form = self.get_form(page=self, user=request.user)
             response = self.render_form(request, form, spam.issue_token(self))
@@ -263,7 +263,8 @@ class FormPage(IntroMixin, AbstractEmailForm):
         add_never_cache_headers(response)
         return response
 
-    def serve_post(self, request):
+    def serve_booking(self, request):
+        """A visitor's post: refuse spam, show errors, or store the booking and thank them."""
         try:
             token = spam.check(request, self)
         except spam.Refusal as refusal:
@@ -277,7 +278,9 @@ class FormPage(IntroMixin, AbstractEmailForm):
         form = self.get_form(request.POST, page=self, user=request.user)
         if not form.is_valid():
             return self.render_form(request, form, token.value)
-        booking, _created = self.process_form_submission(form, token=token.nonce)
+        booking, _created = self.store_booking(
+            form, token=token.nonce, base_url=booking_base_url(request)
+        )
         return self.render_landing_page(request, booking)
 
     def render_form(self, request, form, token, refusal=None, status=200):
@@ -285,10 +288,19 @@ class FormPage(IntroMixin, AbstractEmailForm):
         context.update({"form": form, "token": token, "refusal": refusal})
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
-    def process_form_submission(self, form, token=None):
+    def process_form_submission(self, form):
+        """Wagtail's contract: store the submission and return it. The e-mails it owes are
+        stored with it and sent by the worker, as for a visitor's booking."""
+        booking, _created = self.store_booking(form)
+        return booking
+
+    def store_booking(self, form, token=None, base_url=""):
         """Store the booking and the e-mails it owes in one transaction, and send them once
         it has committed. Returns (booking, created); a token seen before returns the
-        booking it already made, so a form sent twice stores one booking."""
+        booking it already made, so a form sent twice stores one booking.
+
+        `base_url` is the address the booking came through, kept for the links in its
+        e-mails where the settings say so (development)."""
         try:
             with transaction.atomic():
                 booking = Booking.objects.create(
@@ -296,6 +308,7 @@ class FormPage(IntroMixin, AbstractEmailForm):
                     form_data=form.cleaned_data,
                     language=self.locale.language_code,
                     token=token,
+                    base_url=base_url,
                 )
                 mail.owe_emails(booking, self)
 
@@ -310,6 +323,14 @@ class FormPage(IntroMixin, AbstractEmailForm):
                 raise
             return existing, False
         return booking, True
+
+
+def booking_base_url(request):
+    """The scheme and host a booking was sent through, when its e-mails' links should
+    follow it (development: whatever address and port the site is served on)."""
+    if not settings.BOOKING_LINKS_FOLLOW_REQUEST:
+        return ""
+    return f"{request.scheme}://{request.get_host()}"
 
 
 class Booking(AbstractFormSubmission):
@@ -353,6 +374,9 @@ class Booking(AbstractFormSubmission):
     # The random part of the form token it was sent with: a second post of the same form
     # finds this booking instead of making another.
     token = models.CharField(max_length=40, unique=True, null=True, editable=False)
+    # Scheme and host the booking was sent through, recorded in development only, where
+    # the site may be served on any address: the links in its e-mails follow it.
+    base_url = models.CharField(max_length=200, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("booking")

@@ -27,10 +27,9 @@ from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsLis
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from .choices import BookingStatus
+from cleantech_site.spreadsheets import neutralise
 
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .choices import BookingStatus
 
 
 class BookingFilterSet(SubmissionsListFilterSet):
@@ -68,10 +67,9 @@ class BookingListView(SubmissionsListView):
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
-        # XLSX cells are kept as text by Wagtail; CSV needs the same care by hand.
-        is_text = isinstance(value, str)
-        if export_format == self.FORMAT_CSV and is_text and value.startswith(FORMULA_STARTS):
-            value = "'" + value
+        # Wagtail keeps XLSX text cells as text; a CSV cell needs the guard.
+        if export_format == self.FORMAT_CSV:
+            value = neutralise(value)
         return value
 
 

@@ -22,6 +22,7 @@ class LanguageLink:
     language_code: str
     name: str
     url: str
+    full_url: str
     is_current: bool
     # True when the link goes to a translation of the current page, False when that
     # language has none and the link falls back to the language's home page.
@@ -56,6 +57,13 @@ def _site_home_pages(request):
         return {home.locale.language_code: home for home in homes}
 
     return _cached(request, "homes", compute)
+
+
+def site_name(request):
+    """The site's name wherever it is shown (title, header, feeds, JSON-LD, Open Graph):
+    the Site record's, which staff edit under Settings → Sites, else WAGTAIL_SITE_NAME."""
+    site = Site.find_for_request(request)
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
 
 def home_page(request):
@@ -137,22 +145,30 @@ def language_links(request, page=None):
             url = target.get_url(request)
             if url is None:
                 continue
-            links.append(LanguageLink(code, name, url, code == current, is_translation))
+            full_url = target.get_full_url(request)
+            links.append(LanguageLink(code, name, url, full_url, code == current, is_translation))
         return links
 
     return _cached(request, ("languages", page.pk if page else None), compute)
 
 
 def x_default_url(request, page=None):
-    """The address for visitors whose language the site does not have.
+    """The absolute address for visitors whose language the site does not have.
 
-    For the home page it is the root, which redirects by Accept-Language; elsewhere the
-    source-language version of the page, when it is live.
+    For the home page it is the site's root, which redirects by Accept-Language;
+    elsewhere the source-language version of the page, when it is live.
     """
     links = language_links(request, page)
     if page is None or page.depth <= 2:
-        return "/"
+        return site_root_url(request)
     for link in links:
         if link.is_translation and link.language_code == settings.LANGUAGE_CODE:
-            return link.url
+            return link.full_url
     return None
+
+
+def site_root_url(request):
+    """The root of the request's site as Wagtail's Site record gives it (the address
+    that redirects by language), or None without a site."""
+    site = Site.find_for_request(request)
+    return site.root_url + "/" if site else None

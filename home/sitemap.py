@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from .navigation import _site_home_pages
+from .navigation import _site_home_pages, site_root_url
 
 LANGUAGE_ORDER = {code: position for position, (code, _name) in enumerate(settings.LANGUAGES)}
 
@@ -34,13 +34,12 @@ def sitemap_pages(request):
         .defer_streamfields()
         .order_by("path")
     )
-    base = f"{request.scheme}://{request.get_host()}"
     entries = []
     for page in pages:
-        parts = page.get_url_parts(request)
-        if parts is None or parts[2] is None:  # not routable
+        url = page.get_full_url(request)
+        if url is None:  # not routable
             continue
-        entries.append((page, base + parts[2]))
+        entries.append((page, url))
     return entries
 
 
@@ -50,7 +49,7 @@ def sitemap_urls(request):
     families = {}
     for page, location in entries:
         families.setdefault(page.translation_key, []).append((page, location))
-    root = f"{request.scheme}://{request.get_host()}/"
+    root = site_root_url(request)
     urls = []
     for page, location in entries:
         family = sorted(

@@ -3,13 +3,12 @@
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.navigation import home_page
+from home.navigation import home_page, site_name
 
 from .models import ArticlePage, NewsIndexPage
 
@@ -24,8 +23,7 @@ class FeedSource:
 
     @property
     def site_name(self):
-        home = home_page(self.request)
-        return (home.contact_heading if home else "") or settings.WAGTAIL_SITE_NAME
+        return site_name(self.request)
 
 
 class ArticleFeed(Feed):

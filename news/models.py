@@ -6,7 +6,6 @@ way round: a project page gets its news through the hook in news/wagtail_hooks.p
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -24,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.mixins import HeroImageMixin, IntroMixin, hero_image_panel
-from home.navigation import home_page
+from home.navigation import home_page, site_name
 from projects.models import ProjectPage
 
 from .forms import NewsFilterForm
@@ -310,15 +309,15 @@ class ArticlePage(HeroImageMixin, Page):
         home = home_page(request)
         organisation = {
             "@type": "Organization",
-            "name": (home.contact_heading if home else "") or settings.WAGTAIL_SITE_NAME,
+            "name": site_name(request),
             "logo": {
                 "@type": "ImageObject",
                 "url": request.build_absolute_uri(static("img/logo.svg")),
             },
         }
         if home is not None:
-            organisation["url"] = request.build_absolute_uri(home.get_url(request))
-        url = request.build_absolute_uri(self.get_url(request))
+            organisation["url"] = home.get_full_url(request)
+        url = self.get_full_url(request)
         data = {
             "@context": "https://schema.org",
             "@type": "NewsArticle",

@@ -13,6 +13,8 @@ import json
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
+from cleantech_site.spreadsheets import neutralise
+
 COLUMNS = [
     "identifier",
     "language",
@@ -39,22 +41,12 @@ COLUMNS = [
     "url",
 ]
 
-# A spreadsheet treats a cell that begins with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
 
 def plain_number(value):
     """A Decimal as an int when it is whole, else a float; None stays None."""
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def neutralise(value):
-    """A CSV cell that no spreadsheet will run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def organisation_record(organisation, role=None):
@@ -102,7 +94,7 @@ def project_record(project, request):
         "region": project.region,
         "keep_eu_url": project.keep_eu_url,
         "kohesio_url": project.kohesio_url,
-        "url": request.build_absolute_uri(project.get_url(request)),
+        "url": project.get_full_url(request),
     }
 
 
@@ -126,7 +118,7 @@ def csv_row(record):
             value = "; ".join(value)
         elif value is None:
             value = ""
-        row.append(neutralise(value) if isinstance(value, str) else value)
+        row.append(neutralise(value))
     return row
 
 
@@ -154,7 +146,7 @@ def json_response(index, request):
         records = [project_record(project, request) for project in index.export_projects()]
     document = {
         "language": index.locale.language_code,
-        "source": request.build_absolute_uri(index.get_url(request)),
+        "source": index.get_full_url(request),
         "generated_at": timezone.now().isoformat(timespec="seconds"),
         "count": len(records),
         "columns": COLUMNS,

@@ -56,13 +56,6 @@ class ProjectFilterForm(forms.Form):
         for name, field_choices in choices.items():
             self.fields[name].choices = everything + list(field_choices)
 
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce the error with the field it belongs to.
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_error"
-
     @property
     def is_filtered(self):
         return any(self.data.get(name) for name in self.fields)

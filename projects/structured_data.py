@@ -24,7 +24,7 @@ def organisation_data(organisation):
 
 def project_json_ld(page, request):
     """The JSON-LD of one project page, from the rows the page has already loaded."""
-    url = page.get_url(request)
+    url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
         "@type": "Project",
@@ -32,7 +32,7 @@ def project_json_ld(page, request):
         "description": page.summary,
     }
     if url:
-        data["url"] = request.build_absolute_uri(url)
+        data["url"] = url
     if page.hero_image:
         rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
         data["image"] = request.build_absolute_uri(rendition.url)

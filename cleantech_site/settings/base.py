@@ -182,6 +182,9 @@ BOOKING_TOKEN_MAX_AGE = 60 * 60 * 24
 BOOKING_RATE_LIMIT_POSTS = int(os.environ.get("BOOKING_RATE_LIMIT_POSTS", "10"))
 BOOKING_RATE_LIMIT_WINDOW = int(os.environ.get("BOOKING_RATE_LIMIT_WINDOW", "600"))
 BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", "0"))
+# Whether the links in a booking's e-mails use the address the booking was sent through
+# rather than WAGTAILADMIN_BASE_URL. Off: the public address is authoritative.
+BOOKING_LINKS_FOLLOW_REQUEST = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "North Sweden Cleantech"

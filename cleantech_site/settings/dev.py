@@ -13,5 +13,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The site may be served on any port (make run PORT=8131): the admin link in a booking's
+# e-mail points where the booking was sent from, not at SITE_BASE_URL.
+BOOKING_LINKS_FOLLOW_REQUEST = True
 # Templates change under a developer's hands: cache pages only when asked to.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)

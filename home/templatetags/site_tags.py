@@ -32,6 +32,11 @@ def locale_home(context):
 
 
 @register.simple_tag(takes_context=True)
+def site_name(context):
+    return navigation.site_name(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def menu_pages(context):
     return navigation.menu_pages(context["request"])
 
@@ -47,6 +52,12 @@ def is_ancestor_or_self(menu_page, page):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return navigation.footer_links(context["request"])
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers a listing's pagination links, with gaps (…) in long runs."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 
 
 @register.simple_tag
@@ -75,8 +86,8 @@ def site_organisation_json_ld(context):
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": home.contact_heading or home.title,
-        "url": request.build_absolute_uri(home.get_url(request)),
+        "name": navigation.site_name(request),
+        "url": home.get_full_url(request),
         "logo": request.build_absolute_uri(static("img/logo.svg")),
     }
     if home.intro:

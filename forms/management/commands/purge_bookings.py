@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from forms.models import Booking
@@ -21,6 +21,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
+        if settings.BOOKING_RETENTION_DAYS < 1:
+            # Zero or less would delete today's bookings, possibly before anyone saw them.
+            raise CommandError(
+                f"BOOKING_RETENTION_DAYS must be at least 1, not {settings.BOOKING_RETENTION_DAYS}."
+            )
         cutoff = timezone.now() - timedelta(days=settings.BOOKING_RETENTION_DAYS)
         old = Booking.objects.filter(submit_time__lt=cutoff)
         if dry_run:

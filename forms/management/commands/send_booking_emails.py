@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from forms import mail
 from forms.models import BookingEmail
@@ -15,4 +15,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Booking e-mails sent: {sent}, failed: {failed}.")
         if failed:
             # A non-zero exit makes cron report it; details are on each booking.
-            raise SystemExit(1)
+            raise CommandError(
+                f"{failed} booking e-mails could not be sent; each booking shows why."
+            )

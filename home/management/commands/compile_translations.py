@@ -2,7 +2,7 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -17,5 +17,9 @@ class Command(BaseCommand):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
                     continue
-                polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
-                self.stdout.write(f"compiled {po_path.relative_to(settings.BASE_DIR)}")
+                name = po_path.relative_to(locale_dir)
+                try:
+                    polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
+                except (OSError, ValueError) as error:
+                    raise CommandError(f"Could not compile {name}: {error}") from error
+                self.stdout.write(f"compiled {name}")

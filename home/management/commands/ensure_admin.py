@@ -2,7 +2,7 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -15,6 +15,8 @@ class Command(BaseCommand):
         users = get_user_model()
         username = os.environ.get("ADMIN_USERNAME", "admin")
         password = os.environ.get("ADMIN_PASSWORD", "")
+        if not username.strip():
+            raise CommandError("ADMIN_USERNAME is set but empty: name the admin account.")
         user = users.objects.filter(username=username).first()
         if user is not None:
             if password:
