@@ -15,17 +15,22 @@ from cleantech_site.spreadsheets import neutralise
 from forms.models import Booking, BookingEmail
 from forms.views import BookingListView
 from projects import export
-from tests.bookings import FormFieldFactory, FormPageFactory
-from tests.factories import ArticlePageFactory, NewsIndexPageFactory
-from tests.project_factories import ProjectIndexPageFactory, ProjectPageFactory
+from tests.factories import (
+    ArticlePageFactory,
+    FormFieldFactory,
+    FormPageFactory,
+    NewsIndexPageFactory,
+    ProjectIndexPageFactory,
+    ProjectPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def form_page(demo):
+def form_page(tree):
     """A booking page with a name and an e-mail question, staff e-mail on."""
-    page = FormPageFactory(parent=demo["home"])
+    page = FormPageFactory(parent=tree.home["sv"])
     FormFieldFactory(page=page, label="Namn", field_type="singleline", required=True)
     FormFieldFactory(page=page, label="E-post", field_type="email", required=True)
     return page
@@ -189,7 +194,7 @@ def test_one_guard(value, expected):
     assert neutralise(value) == expected
 
 
-def test_both_exports_use_the_shared_guard(client, demo, monkeypatch, form_page):
+def test_both_exports_use_the_shared_guard(client, tree, monkeypatch, form_page):
     seen = []
 
     def spy(value):
@@ -199,7 +204,7 @@ def test_both_exports_use_the_shared_guard(client, demo, monkeypatch, form_page)
     monkeypatch.setattr(export, "neutralise", spy)
     monkeypatch.setattr("forms.views.neutralise", spy)
 
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="formler")
+    index = ProjectIndexPageFactory(parent=tree.home["sv"], slug="formler")
     ProjectPageFactory(parent=index, slug="formel", title="=1+1")
     rows = client.get(index.url + "export/csv/").content.decode("utf-8-sig").splitlines()
     assert "=1+1" in seen
@@ -217,11 +222,11 @@ def test_both_exports_use_the_shared_guard(client, demo, monkeypatch, form_page)
 
 
 @pytest.fixture
-def long_listings(demo):
-    projects = ProjectIndexPageFactory(parent=demo["home"], slug="manga-projekt")
+def long_listings(tree):
+    projects = ProjectIndexPageFactory(parent=tree.home["sv"], slug="manga-projekt")
     for number in range(14):
         ProjectPageFactory(parent=projects, slug=f"p-{number}", title=f"Sjöbod projekt {number}")
-    news = NewsIndexPageFactory(parent=demo["home"], slug="manga-nyheter")
+    news = NewsIndexPageFactory(parent=tree.home["sv"], slug="manga-nyheter")
     for number in range(12):
         ArticlePageFactory(parent=news, slug=f"n-{number}", title=f"Sjöbod nyhet {number}")
     return projects, news

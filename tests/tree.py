@@ -158,7 +158,7 @@ def build():
         page.delete()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"},
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "Test"},
     )
     standard = f.StandardPageFactory(
         parent=home, title="Om oss", slug="om-oss", intro="Vilka vi är."
