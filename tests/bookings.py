@@ -1,70 +1,100 @@
-"""Helpers for the booking tests: the demo booking page and a valid set of answers."""
+"""Helpers for the booking tests: answers to the tree's booking questions, and posting them.
+
+Questions are named by their handles in `tests.tree.QUESTIONS`; the post data carries each
+answer under that question's clean_name, and choices are read from the page's own
+questions, so every language posts what its visitors see.
+"""
 
 import datetime
 import re
 
 from django.utils import timezone
 
-from forms.models import FormPage
+from tests.tree import QUESTIONS
 
 TOKEN = re.compile(r'name="_token" value="([^"]+)"')
 
-
-def booking_page(language):
-    """The demo booking page in `language`, with its fields."""
-    return FormPage.objects.get(slug__in=SLUGS.values(), locale__language_code=language)
-
-
-SLUGS = {"sv": "boka-besok", "fi": "varaa-vierailu", "en": "book-a-visit"}
+# Two participants as (name, organisation, role, e-mail): the second gives no e-mail.
+PEOPLE = [
+    ("Aino Virtanen", "Vaasan kaupunki", "Kehitysjohtaja", "aino@example.fi"),
+    ("Erik Lind", "Region Västerbotten", "Handläggare", ""),
+]
 
 
-def choices(page, clean_name):
-    field = page.form_fields.get(clean_name=clean_name)
-    return [line.strip() for line in field.choices.splitlines() if line.strip()]
+def key(handle):
+    """Where the answer to the question `handle` is posted and stored."""
+    return QUESTIONS[handle].clean_name
+
+
+def question(page, handle):
+    """The FormField row of `page` asking the question `handle`."""
+    return page.form_fields.get(clean_name=key(handle))
+
+
+def label(page, handle):
+    return question(page, handle).label
+
+
+def choices(page, handle):
+    """The choices of the question `handle`, as `page` offers them in its language."""
+    return [line.strip() for line in question(page, handle).choices.splitlines() if line.strip()]
 
 
 def future(days=30):
     return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
 
 
-def participants(*rows):
+def participant_rows(rows, handle="participants"):
     """Form data for participant rows given as (name, organisation, role, email)."""
     data = {}
-    for index, (name, organisation, role, email) in enumerate(rows):
-        data.update(
-            {
-                f"deltagare-{index}-name": name,
-                f"deltagare-{index}-organisation": organisation,
-                f"deltagare-{index}-role": role,
-                f"deltagare-{index}-email": email,
-            }
-        )
+    for index, row in enumerate(rows):
+        for part, value in zip(("name", "organisation", "role", "email"), row, strict=True):
+            data[f"{key(handle)}-{index}-{part}"] = value
     return data
 
 
-def answers(page, **changes):
-    """A complete, valid booking for `page`, in that page's language, with two participants."""
-    data = {
-        "besokets_huvudsyfte": choices(page, "besokets_huvudsyfte")[1],
-        "beskriv_syftet_narmare": "Vi vill se hur energibolagen samarbetar över Kvarken.",
-        "fokusomraden": choices(page, "fokusomraden")[:2],
-        "beratta_mer_om_era_fokusomraden": "Vätgas och fjärrvärme.",
-        "vill_ni_traffa_foretag_vilka_slags_foretag_i_sa_fall": "Små energiföretag.",
-        "sarskilda_onskemal": "",
-        "onskade_datum_0": future(30),
-        "onskade_datum_1": future(37),
-        "onskade_datum_2": "",
-        "forvantat_antal_deltagare": "12",
-        **participants(
-            ("Aino Virtanen", "Vaasan kaupunki", "Kehitysjohtaja", "aino@example.fi"),
-            ("Erik Lind", "Region Västerbotten", "Handläggare", ""),
-        ),
-        "ditt_namn": "Aino Virtanen",
-        "din_e_postadress": "aino@example.fi",
-        "meddelande": "",
+def date_inputs(days, handle="dates"):
+    """Form data for the preferred dates' three inputs; inputs not given are left empty."""
+    days = list(days)
+    return {
+        f"{key(handle)}_{index}": day for index, day in enumerate(days + [""] * (3 - len(days)))
     }
-    data.update(changes)
-    return {key: value for key, value in data.items() if value is not None}
+
+
+def answers(page, **changes):
+    """A complete, valid booking for `page` in its language, with two participants.
+
+    `changes` are keyed by question handle: None leaves the question out of the post,
+    `dates` takes a list of up to three dates, `participants` a list of rows as in
+    `participant_rows`; other values are posted as given.
+    """
+    given = {
+        "aim": choices(page, "aim")[1],
+        "aim_details": "Vi vill se hur energibolagen samarbetar över Kvarken.",
+        "focus_areas": choices(page, "focus_areas")[:2],
+        "companies": "Små energiföretag.",
+        "wishes": "",
+        "dates": [future(30), future(37)],
+        "group_size": "12",
+        "participants": PEOPLE,
+        "name": "Aino Virtanen",
+        "email": "aino@example.fi",
+        "message": "",
+    }
+    unknown = set(changes) - set(QUESTIONS)
+    assert not unknown, f"no such question in the tree: {unknown}"
+    given.update(changes)
+    data = {}
+    for handle, value in given.items():
+        if value is None:
+            continue
+        if QUESTIONS[handle].field_type == "participants":
+            data.update(participant_rows(value, handle))
+        elif QUESTIONS[handle].field_type == "preferred_dates":
+            data.update(date_inputs(value, handle))
+        else:
+            data[key(handle)] = value
+    return data
 
 
 def token_for(client, page):

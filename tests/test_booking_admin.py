@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, ModelLogEntry
 
 from forms.models import Booking, BookingEmail
-from tests.bookings import answers, booking_page, participants, post
+from tests.bookings import answers, key, label, post
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +31,23 @@ def fresh_limits(settings):
 
 
 @pytest.fixture
-def bookings(client):
+def bookings(client, tree):
     """One booking in each language: sv, fi, en."""
     for language in ("sv", "fi", "en"):
-        page = booking_page(language)
-        assert (
-            post(client, page, answers(page, ditt_namn=f"Organiser {language}")).status_code == 200
-        )
+        page = tree.booking[language]
+        assert post(client, page, answers(page, name=f"Organiser {language}")).status_code == 200
     return {booking.language: booking for booking in Booking.objects.all()}
 
 
-def listing(admin_client, **params):
-    url = reverse("wagtailforms:list_submissions", args=[booking_page("sv").pk])
-    return admin_client.get(url, params)
+@pytest.fixture
+def listing(tree):
+    """The bookings list of the Swedish booking page, with `params` as its query."""
+
+    def get(admin_client, **params):
+        url = reverse("wagtailforms:list_submissions", args=[tree.booking.sv.pk])
+        return admin_client.get(url, params)
+
+    return get
 
 
 def rows(response):
@@ -61,12 +65,13 @@ def column(response, heading):
     return [row[index] for row in rows(response)]
 
 
-def test_one_list_shows_every_language_with_its_language(admin_client, bookings):
+def test_one_list_shows_every_language_with_its_language(admin_client, bookings, listing, tree):
     response = listing(admin_client)
     assert response.status_code == 200
     assert sorted(column(response, "Språk")) == ["English", "Suomi", "Svenska"]
     assert set(column(response, "Status")) == {"Ny"}
-    names = column(response, "Ditt namn")
+    # Questions are headed with the Swedish page's labels, whichever language answered.
+    names = column(response, label(tree.booking.sv, "name"))
     assert sorted(names) == ["Organiser en", "Organiser fi", "Organiser sv"]
     # Participants are readable: one per line.
     html = BeautifulSoup(response.content, "html.parser")
@@ -75,12 +80,12 @@ def test_one_list_shows_every_language_with_its_language(admin_client, bookings)
     assert cell.find_next("br") is not None
     # The same list from the Finnish page.
     finnish = admin_client.get(
-        reverse("wagtailforms:list_submissions", args=[booking_page("fi").pk])
+        reverse("wagtailforms:list_submissions", args=[tree.booking["fi"].pk])
     )
     assert len(rows(finnish)) == 3
 
 
-def test_the_list_filters_by_status_language_and_date(admin_client, bookings):
+def test_the_list_filters_by_status_language_and_date(admin_client, bookings, listing):
     Booking.objects.filter(pk=bookings["fi"].pk).update(status=Booking.Status.CONFIRMED)
     Booking.objects.filter(pk=bookings["en"].pk).update(
         submit_time=timezone.now() - timedelta(days=40)
@@ -94,8 +99,10 @@ def test_the_list_filters_by_status_language_and_date(admin_client, bookings):
     assert sorted(column(listing(admin_client, date_from=since), "Språk")) == ["Suomi", "Svenska"]
 
 
-def test_the_list_costs_the_same_queries_for_few_and_many_bookings(admin_client, client):
-    page = booking_page("sv")
+def test_the_list_costs_the_same_queries_for_few_and_many_bookings(
+    admin_client, client, listing, tree
+):
+    page = tree.booking.sv
     counts = []
     for total in (2, 6):
         while Booking.objects.count() < total:
@@ -107,30 +114,32 @@ def test_the_list_costs_the_same_queries_for_few_and_many_bookings(admin_client,
     assert counts[0] == counts[1]
 
 
-def test_csv_export_has_one_cell_per_answer_and_one_participant_per_line(admin_client, client):
-    page = booking_page("fi")
-    people = participants(
+def test_csv_export_has_one_cell_per_answer_and_one_participant_per_line(
+    admin_client, client, listing, tree
+):
+    page = tree.booking["fi"]
+    people = [
         ("=HYPERLINK(1)", "Org A", "Chief", ""),
         ("Bo Ek", "Org B", "", "bo@example.se"),
-    )
-    post(client, page, answers(page, **people))
+    ]
+    post(client, page, answers(page, participants=people))
     response = listing(admin_client, export="csv")
     assert response.status_code == 200
     table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     heading, row = table[0], table[1]
-    cell = row[heading.index("Deltagare")]
+    cell = row[heading.index(label(tree.booking.sv, "participants"))]
     assert cell == "'=HYPERLINK(1), Org A, Chief\nBo Ek, Org B <bo@example.se>"
     assert row[heading.index("Språk")] == "Suomi"
     assert row[heading.index("Status")] == "Ny"
 
 
-def test_xlsx_export_keeps_participants_in_one_cell(admin_client, bookings):
+def test_xlsx_export_keeps_participants_in_one_cell(admin_client, bookings, listing, tree):
     response = listing(admin_client, export="xlsx")
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     values = list(sheet.values)
     heading = list(values[0])
-    cells = [row[heading.index("Deltagare")] for row in values[1:]]
+    cells = [row[heading.index(label(tree.booking.sv, "participants"))] for row in values[1:]]
     assert len(cells) == 3
     assert all(
         cell == "Aino Virtanen, Vaasan kaupunki, Kehitysjohtaja <aino@example.fi>\n"
@@ -144,7 +153,9 @@ def test_xlsx_export_keeps_participants_in_one_cell(admin_client, bookings):
     ]
 
 
-def test_staff_set_status_handler_agreed_date_and_notes(admin_client, admin_user, bookings):
+def test_staff_set_status_handler_agreed_date_and_notes(
+    admin_client, admin_user, bookings, listing, tree
+):
     booking = bookings["fi"]
     url = reverse("bookings:edit", args=[booking.pk])
     page = admin_client.get(url)
@@ -153,7 +164,8 @@ def test_staff_set_status_handler_agreed_date_and_notes(admin_client, admin_user
     assert "Organiser fi" in text and "Aino Virtanen, Vaasan kaupunki" in text
     assert "Suomi" in text
     # The questions are shown in the admin's language, the answers as they were sent.
-    assert "Ditt namn" in text and "Nimesi" not in text
+    assert label(tree.booking.sv, "name") in text
+    assert label(tree.booking["fi"], "name") not in text
 
     agreed = (timezone.localdate() + timedelta(days=45)).isoformat()
     response = admin_client.post(
@@ -173,13 +185,13 @@ def test_staff_set_status_handler_agreed_date_and_notes(admin_client, admin_user
     assert booking.agreed_date.isoformat() == agreed
     assert booking.notes == "Lunch at the harbour booked."
     # What the organiser sent cannot be changed here.
-    assert booking.form_data["ditt_namn"] == "Organiser fi"
+    assert booking.form_data[key("name")] == "Organiser fi"
     assert column(listing(admin_client, status="confirmed"), "Handläggare") == [
         admin_user.get_username()
     ]
 
 
-def test_failed_emails_are_shown_to_staff(admin_client, bookings):
+def test_failed_emails_are_shown_to_staff(admin_client, bookings, listing):
     BookingEmail.objects.filter(booking=bookings["sv"]).update(
         attempts=2, error="SMTPServerDisconnected: Connection unexpectedly closed"
     )
@@ -213,8 +225,10 @@ def test_deleting_one_booking_erases_it_and_logs_no_personal_data(admin_client, 
     assert entry.label == f"Bokning {booking.pk}"
 
 
-def test_wagtails_own_delete_of_selected_submissions_works_across_languages(admin_client, bookings):
-    page = booking_page("sv")
+def test_wagtails_own_delete_of_selected_submissions_works_across_languages(
+    admin_client, bookings, tree
+):
+    page = tree.booking.sv
     url = reverse("wagtailforms:delete_submissions", args=[page.pk])
     response = admin_client.post(f"{url}?selected-submissions={bookings['fi'].pk}")
     assert response.status_code == 302
@@ -248,10 +262,10 @@ def test_people_who_may_not_edit_the_form_cannot_see_or_change_bookings(client, 
     assert booking.status == "new"
 
 
-def test_page_editors_may_handle_bookings(client, editor, bookings):
+def test_page_editors_may_handle_bookings(client, editor, bookings, tree):
     GroupPagePermission.objects.create(
         group=editor.groups.get(),
-        page=booking_page("sv").get_parent(),
+        page=tree.home.sv,
         permission=Permission.objects.get(codename="change_page"),
     )
     client.force_login(editor)

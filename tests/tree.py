@@ -248,7 +248,11 @@ def build():
     older_article.save_revision().publish()
 
     booking = f.FormPageFactory(
-        parent=home, title="Boka besök", slug="boka-besok", to_address="staff@example.com"
+        parent=home,
+        title="Boka besök",
+        slug="boka-besok",
+        to_address="staff@example.com",
+        privacy_page=standard,
     )
     for order, (clean_name, field_type, required, label, choices) in enumerate(
         QUESTION_SPECS.values()

@@ -5,12 +5,17 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 
 from forms.models import Booking
-from tests.bookings import future
+from tests.bookings import choices, future, key, label
 
 pytestmark = pytest.mark.browser
 
-FORM = "/fi/varaa-vierailu/"
 THANKS = "Kiitos, varauksenne on lähetetty"
+
+
+@pytest.fixture
+def form(tree):
+    """The Finnish booking page: the one these journeys fill in."""
+    return tree.booking["fi"]
 
 
 @pytest.fixture
@@ -22,14 +27,23 @@ def booking_site(site, settings):
     cache.clear()
 
 
-def fill_the_questions(page):
-    page.get_by_label("Liiketoiminta ja investoinnit").check()
-    page.get_by_label("Kuvailkaa tarkoitusta tarkemmin").fill("Tutustumme tuulivoimaan.")
-    page.get_by_label("Energia", exact=True).check()
+def field(page, form, handle):
+    """The input of the question `handle`, found by its label as the visitor reads it."""
+    return page.get_by_label(label(form, handle))
+
+
+def participants_group(page, form):
+    return page.get_by_role("group", name=label(form, "participants"), exact=True)
+
+
+def fill_the_questions(page, form):
+    page.get_by_label(choices(form, "aim")[0], exact=True).check()
+    field(page, form, "aim_details").fill("Tutustumme tuulivoimaan.")
+    page.get_by_label(choices(form, "focus_areas")[0], exact=True).check()
     page.get_by_label("Ensisijainen päivä").fill(future(40))
-    page.get_by_label("Osallistujien arvioitu määrä").fill("8")
-    page.get_by_label("Nimesi").fill("Aino Virtanen")
-    page.get_by_label("Sähköpostiosoitteesi").fill("aino@example.fi")
+    field(page, form, "group_size").fill("8")
+    field(page, form, "name").fill("Aino Virtanen")
+    field(page, form, "email").fill("aino@example.fi")
 
 
 def fill_participant(row, name, organisation, role, email=""):
@@ -40,12 +54,12 @@ def fill_participant(row, name, organisation, role, email=""):
 
 
 def participant_names():
-    return [person["name"] for person in Booking.objects.get().form_data["deltagare"]]
+    return [person["name"] for person in Booking.objects.get().form_data[key("participants")]]
 
 
-def test_a_visitor_adds_and_removes_participant_rows(booking_site, page):
-    page.goto(booking_site.url + FORM)
-    people = page.get_by_role("group", name="Osallistujat", exact=True)
+def test_a_visitor_adds_and_removes_participant_rows(booking_site, form, page):
+    page.goto(booking_site.url + form.url)
+    people = participants_group(page, form)
     rows = people.locator("[data-participant-row]")
     assert rows.count() == 1  # the script keeps one empty row to start with
     add = people.get_by_role("button", name="Lisää osallistuja")
@@ -53,7 +67,7 @@ def test_a_visitor_adds_and_removes_participant_rows(booking_site, page):
         add.click()
     assert rows.count() == 4
     # The new row's first field has the focus, and the change is announced.
-    assert page.evaluate("document.activeElement.name") == "deltagare-3-name"
+    assert page.evaluate("document.activeElement.name") == f"{key('participants')}-3-name"
     assert people.locator("[data-participant-status]").inner_text() == "Osallistuja lisätty."
 
     fill_participant(people.get_by_role("group", name="Osallistuja 2"), "Aino", "Vasek", "CEO")
@@ -74,38 +88,38 @@ def test_a_visitor_adds_and_removes_participant_rows(booking_site, page):
         == "Carita"
     )
 
-    fill_the_questions(page)
+    fill_the_questions(page, form)
     page.get_by_role("button", name="Lähetä varaus").click()
     page.get_by_role("heading", name=THANKS).wait_for()
 
     booking = Booking.objects.get()
     assert booking.language == "fi"
-    assert booking.form_data["deltagare"] == [
+    assert booking.form_data[key("participants")] == [
         {"name": "Aino", "organisation": "Vasek", "role": "CEO", "email": ""},
         {"name": "Carita", "organisation": "Wärtsilä", "role": "VP", "email": "c@example.fi"},
     ]
 
 
-def test_the_form_works_without_javascript(booking_site, browser):
+def test_the_form_works_without_javascript(booking_site, form, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(booking_site.url + FORM)
-    people = page.get_by_role("group", name="Osallistujat", exact=True)
+    page.goto(booking_site.url + form.url)
+    people = participants_group(page, form)
     assert people.locator("[data-participant-row]").count() == 5
     assert not people.get_by_role("button", name="Lisää osallistuja").is_visible()
 
     # A first try with a mistake: the error is shown next to the field and at the top.
-    fill_the_questions(page)
-    page.get_by_label("Osallistujien arvioitu määrä").fill("0")
+    fill_the_questions(page, form)
+    field(page, form, "group_size").fill("0")
     fill_participant(people.get_by_role("group", name="Osallistuja 1"), "Aino", "Vasek", "CEO")
     page.get_by_role("button", name="Lähetä varaus").click()
     summary = page.get_by_role("alert")
     assert "Anna luku väliltä 1–500." in summary.inner_text()
     summary.get_by_role("link").first.click()
-    assert page.evaluate("location.hash") == "#id_forvantat_antal_deltagare"
+    assert page.evaluate("location.hash") == f"#id_{key('group_size')}"
     assert Booking.objects.count() == 0
 
-    page.get_by_label("Osallistujien arvioitu määrä").fill("8")
+    field(page, form, "group_size").fill("8")
     fill_participant(people.get_by_role("group", name="Osallistuja 3"), "Bo", "Merinova", "CTO")
     page.get_by_role("button", name="Lähetä varaus").click()
     page.get_by_role("heading", name=THANKS).wait_for()
@@ -113,12 +127,10 @@ def test_the_form_works_without_javascript(booking_site, browser):
     context.close()
 
 
-def test_the_form_has_no_axe_violations_with_and_without_errors(booking_site, page):
+def test_the_form_has_no_axe_violations_with_and_without_errors(booking_site, form, page):
     axe = Axe()
-    page.goto(booking_site.url + FORM)
-    page.get_by_role("group", name="Osallistujat", exact=True).get_by_role(
-        "button", name="Lisää osallistuja"
-    ).click()
+    page.goto(booking_site.url + form.url)
+    participants_group(page, form).get_by_role("button", name="Lisää osallistuja").click()
     for state in ("empty", "errors"):
         if state == "errors":
             page.get_by_role("button", name="Lähetä varaus").click()
