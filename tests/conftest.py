@@ -3,6 +3,8 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connection
+from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
 
 from forms.models import Booking
@@ -23,9 +25,28 @@ def django_db_setup(django_db_setup, django_db_blocker):
     here, so the image renditions it uses exist for the whole session.
     """
     with django_db_blocker.unblock():
+        made_here = _make_test_database_if_missing()
         keys = tree_module.build()
         tree_module.warm_renditions(tree_module.Tree.load(keys))
     TREE_KEYS.update(keys)
+    yield
+    if made_here:
+        with django_db_blocker.unblock():
+            teardown_databases(made_here, verbosity=0)
+
+
+def _make_test_database_if_missing():
+    """pytest-django makes the test database only when a collected test asks for `db`.
+    A run of committed_db tests alone (the browser journeys) needs it too, or the tree
+    would be written into the real database."""
+    in_test_database = (
+        connection.is_in_memory_db()
+        if connection.vendor == "sqlite"
+        else connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+    )
+    if in_test_database:
+        return None
+    return setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
 
 
 TREE_KEYS = {}
