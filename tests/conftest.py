@@ -18,14 +18,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
     `django_db_serialized_rollback`, which puts this tree back from the copy kept here.
     Every page is rendered once, so image renditions exist for the whole session.
     """
-    from django.db import connection
+    from django.db import DEFAULT_DB_ALIAS, connection, connections
 
     from . import tree as tree_module
 
     with django_db_blocker.unblock():
         keys = tree_module.build()
         tree_module.warm_renditions(tree_module.Tree.load(keys))
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        serialized = connection.creation.serialize_db_to_string()
+        connection._test_serialized_contents = serialized
+        # Playwright's sync API runs each test in a greenlet with its own context, where
+        # Django opens another connection object: keep the copy where every one finds it.
+        type(connections[DEFAULT_DB_ALIAS])._test_serialized_contents = serialized
     TREE_KEYS.update(keys)
 
 
