@@ -10,15 +10,20 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, Translation
 
-from projects.models import FocusArea, Organisation, ProjectIndexPage, ProjectPage
-from tests.factories import FundingProgrammeFactory, OrganisationFactory, locale
+from projects.models import Organisation, ProjectPage
+from tests.factories import (
+    FundingProgrammeFactory,
+    ImageFactory,
+    OrganisationFactory,
+    locale,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def index(demo):
-    return ProjectIndexPage.objects.get(locale__language_code="sv")
+def index(tree):
+    return tree.project_index.sv
 
 
 def add_url(index):
@@ -153,8 +158,6 @@ def test_admin_rejects_two_lead_partners_and_duplicates(admin_client, index):
 
 
 def test_hero_image_needs_alternative_text(admin_client, index):
-    from tests.factories import ImageFactory
-
     response = admin_client.post(add_url(index), project_form(hero_image=ImageFactory().pk))
     assert field_errors(response)["hero_image_alt"] == (
         "Beskriv toppbilden för den som inte kan se den."
@@ -227,7 +230,7 @@ def translate_strings(client, instance, language, strings):
 
 
 def test_communicator_creates_translates_and_publishes_a_project(
-    admin_client, index, django_capture_on_commit_callbacks
+    admin_client, tree, index, django_capture_on_commit_callbacks
 ):
     # 1. The organisations are added as snippets, in Swedish.
     add_organisation = reverse("wagtailsnippets_projects_organisation:add") + "?locale=sv"
@@ -244,7 +247,7 @@ def test_communicator_creates_translates_and_publishes_a_project(
     coast, vasa, council = (
         Organisation.objects.get(name=name, locale=locale("sv")) for name in SWEDISH_ORGANISATIONS
     )
-    energy = FocusArea.objects.get(slug="energy", locale=locale("sv"))
+    energy = tree.focus_area.sv
     programme = FundingProgrammeFactory(name="Interreg Aurora test", slug="aurora-test")
 
     # 2. The project, with partners, a co-financier and key figures, is created and published.
@@ -346,21 +349,43 @@ def test_communicator_creates_translates_and_publishes_a_project(
         )
 
 
-@pytest.mark.parametrize("model", ["organisation", "fundingprogramme", "focusarea"])
-def test_snippet_admin_lists_and_forms_render(admin_client, demo, model):
+SNIPPETS = {
+    "organisation": "finnish_partner",
+    "fundingprogramme": "programme",
+    "focusarea": "focus_area",
+}
+
+
+@pytest.mark.parametrize("model", SNIPPETS)
+def test_snippet_admin_lists_the_languages_snippets_and_opens_the_add_form(
+    admin_client, tree, model
+):
+    family = getattr(tree, SNIPPETS[model])
     listing = admin_client.get(reverse(f"wagtailsnippets_projects_{model}:list"), {"locale": "fi"})
     assert listing.status_code == 200
-    assert admin_client.get(reverse(f"wagtailsnippets_projects_{model}:add")).status_code == 200
+    names = [
+        link.get_text(strip=True)
+        for link in BeautifulSoup(listing.content, "html.parser").select("table tbody td a")
+    ]
+    assert family["fi"].name in names
+    assert family.sv.name not in names
+    add = admin_client.get(reverse(f"wagtailsnippets_projects_{model}:add"))
+    assert add.status_code == 200
+    assert BeautifulSoup(add.content, "html.parser").select_one('input[name="name"]') is not None
 
 
-def test_project_editors_render_in_both_source_and_translation(admin_client, index):
-    project = ProjectPage.objects.child_of(index).get(slug="cleantech-kvarken")
+def test_project_editors_render_in_both_source_and_translation(admin_client, tree):
+    project = tree.ongoing_project.sv
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[project.pk]))
     assert response.status_code == 200
+    title = BeautifulSoup(response.content, "html.parser").select_one('input[name="title"]')
+    assert title["value"] == project.title
     # the Finnish page opens in wagtail-localize's translation editor
-    finnish = project.get_translation(locale("fi"))
+    finnish = tree.ongoing_project["fi"]
     response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[finnish.pk]))
     assert response.status_code == 200
     assert b'class="js-translation-editor"' in response.content
     preview = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[project.pk]))
     assert preview.status_code == 200
+    heading = BeautifulSoup(preview.content, "html.parser").find("h1")
+    assert heading.get_text(strip=True) == project.title

@@ -8,7 +8,6 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from projects.export import COLUMNS, neutralise
-from projects.models import ProjectIndexPage
 from tests.factories import (
     OrganisationFactory,
     ProjectIndexPageFactory,
@@ -16,16 +15,15 @@ from tests.factories import (
     add_partners,
     locale,
 )
+from tests.project_showcase import build_showcase
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def indexes(demo):
-    return {
-        index.locale.language_code: index
-        for index in ProjectIndexPage.objects.select_related("locale")
-    }
+def showcase(tree):
+    """A fully described project and its follow-up, each in every language."""
+    return build_showcase(tree)
 
 
 def csv_rows(response):
@@ -41,79 +39,112 @@ def json_document(response):
     return json.loads(response.content)
 
 
+def export_url(index, kind):
+    return f"{index.url}export/{kind}/"
+
+
 @pytest.mark.parametrize("language", ["sv", "fi", "en"])
-def test_each_language_exports_its_own_projects(client, indexes, language):
-    index = indexes[language]
-    rows = csv_rows(client.get(index.url + "export/csv/"))
-    document = json_document(client.get(index.url + "export/json/"))
-    assert len(rows) == 5 == document["count"] == len(document["projects"])
+def test_each_language_exports_its_own_projects(client, tree, language):
+    index = tree.project_index[language]
+    rows = csv_rows(client.get(export_url(index, "csv")))
+    document = json_document(client.get(export_url(index, "json")))
+    assert len(rows) == 2 == document["count"] == len(document["projects"])
+    assert [row["title"] for row in rows] == [
+        tree.ongoing_project[language].title,
+        tree.finished_project[language].title,
+    ]
     assert {row["language"] for row in rows} == {language}
     assert {project["language"] for project in document["projects"]} == {language}
     # the identifier is shared by a project's three languages, so the files can be joined
-    swedish = csv_rows(client.get(indexes["sv"].url + "export/csv/"))
+    swedish = csv_rows(client.get(export_url(tree.project_index.sv, "csv")))
     assert {row["identifier"] for row in rows} == {row["identifier"] for row in swedish}
     for row in rows:
         assert row["url"].startswith(f"http://testserver/{language}/")
 
 
-def test_csv_has_kohesio_like_columns_and_values(client, indexes):
-    response = client.get(indexes["en"].url + "export/csv/")
-    assert response["Content-Disposition"] == 'attachment; filename="projects-en.csv"'
+def test_csv_has_kohesio_like_columns_and_values(client, tree, showcase):
+    index = tree.project_index["en"]
+    response = client.get(export_url(index, "csv"))
+    assert response["Content-Disposition"] == (f'attachment; filename="{index.slug}-en.csv"')
     assert response["Access-Control-Allow-Origin"] == "*"
     assert response.content.startswith("\ufeff".encode())
     header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert header == COLUMNS
     rows = {row["title"]: row for row in csv_rows(response)}
-    kvarken = rows["Cleantech Kvarken"]
-    assert kvarken["start_date"] == "2015"
-    assert kvarken["end_date"] == "2018"
-    assert kvarken["cofinancing_rate"] == "60"
-    assert kvarken["fund"] == "ERDF"
-    assert kvarken["programme"] == "Interreg Botnia-Atlantica"
-    assert kvarken["status"] == "completed"
-    assert "City of Vaasa (FI, FI195)" in kvarken["co_financiers"]
+    lead, finnish = tree.lead_partner["en"], tree.finnish_partner["en"]
+
+    ongoing = rows[tree.ongoing_project["en"].title]
+    assert ongoing["status"] == "ongoing"
+    assert ongoing["start_date"] == tree.ongoing_project["en"].start_date.isoformat()
+    assert ongoing["cofinancing_rate"] == "60"
+    assert (ongoing["total_budget"], ongoing["eu_contribution"]) == ("1000000", "600000")
+    assert ongoing["fund"] == "ERDF"
+    assert ongoing["programme"] == tree.programme["en"].name
+    assert ongoing["lead_partner"] == lead.name
+    assert ongoing["partners"] == (
+        f"{lead.name} (lead, SE, {lead.nuts_code}); {finnish.name} (partner, FI, FI195)"
+    )
+    assert ongoing["focus_areas"] == tree.focus_area["en"].name
+
+    project = showcase[0]["en"]
+    described = rows[project.title]
+    # dates known by the year only are exported as years
+    assert (described["start_date"], described["end_date"]) == ("2015", "2018")
+    assert described["status"] == "completed"
+    assert (described["total_budget"], described["currency"]) == ("27000000", "SEK")
+    assert described["eu_contribution"] == ""
+    assert described["lead_partner"] == ""
+    assert (
+        described["co_financiers"]
+        == f"{lead.name} (SE, {lead.nuts_code}); {finnish.name} (FI, FI195)"
+    )
     # a summary with commas survives as one quoted cell
-    assert kvarken["summary"].count(",") >= 2
-    green = rows["Innovation for Green Transition"]
-    assert (green["total_budget"], green["currency"]) == ("27000000", "SEK")
-    assert green["eu_contribution"] == ""
-    assert green["lead_partner"] == "Skellefteå Science City"
-    assert green["partners"].startswith("Skellefteå Science City (lead, SE, SE331); ")
+    assert described["summary"] == project.summary
+    assert project.summary.count(",") >= 2
 
 
-def test_json_lists_partners_with_country_and_nuts_code(client, indexes):
-    document = json_document(client.get(indexes["fi"].url + "export/json/"))
+def test_json_lists_partners_with_country_and_nuts_code(client, tree, showcase):
+    index = tree.project_index["fi"]
+    document = json_document(client.get(export_url(index, "json")))
     assert document["language"] == "fi"
+    assert document["source"] == f"http://testserver{index.url}"
     assert document["columns"] == COLUMNS
     projects = {project["title"]: project for project in document["projects"]}
-    bothnia = projects["Bothnia Green Energy"]
-    assert bothnia["programme"] == "Interreg Aurora"
-    assert bothnia["start_date"] == ""
-    assert bothnia["end_date"] == "2025"
-    assert bothnia["partners"][0] == {
-        "name": "Merenkurkun neuvosto",
-        "country": "",
-        "nuts_code": "",
-        "city": "",
-        "role": "coordinator",
-    }
-    assert {
-        "name": "Kokkolan Energia",
-        "country": "FI",
-        "nuts_code": "FI1D5",
-        "city": "Kokkola",
-        "role": "partner",
-    } in bothnia["partners"]
-    green = projects["Innovation for Green Transition"]
-    assert green["total_budget"] == 27_000_000
-    assert green["eu_contribution"] is None
-    assert len(green["co_financiers"]) == 17
+    described = projects[showcase[0]["fi"].title]
+    assert described["programme"] == tree.programme["fi"].name
+    assert (described["start_date"], described["end_date"]) == ("2015", "2018")
+    finnish, lead = tree.finnish_partner["fi"], tree.lead_partner["fi"]
+    assert described["partners"] == [
+        {
+            "name": finnish.name,
+            "country": "FI",
+            "nuts_code": "FI195",
+            "city": finnish.city,
+            "role": "coordinator",
+        },
+        {
+            "name": lead.name,
+            "country": "SE",
+            "nuts_code": lead.nuts_code,
+            "city": lead.city,
+            "role": "partner",
+        },
+    ]
+    assert described["total_budget"] == 27_000_000
+    assert described["eu_contribution"] is None
+    assert [row["name"] for row in described["co_financiers"]] == [lead.name, finnish.name]
+    # unknown facts stay empty: no dates, no country for a cross-border body
+    follow_up = projects[showcase[1]["fi"].title]
+    assert (follow_up["start_date"], follow_up["end_date"], follow_up["currency"]) == ("", "", "")
+    (cross_border,) = follow_up["partners"]
+    assert cross_border["country"] == cross_border["nuts_code"] == cross_border["city"] == ""
+    assert cross_border["role"] == "coordinator"
 
 
 @pytest.fixture
-def awkward(demo):
+def awkward(tree):
     """An index whose only public project has text a spreadsheet could run as formulas."""
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="knepigt")
+    index = ProjectIndexPageFactory(parent=tree.home.sv, slug="knepigt")
     project = ProjectPageFactory(
         parent=index,
         slug="formel",
@@ -170,8 +201,8 @@ def test_neutralise(value, expected):
 
 
 @pytest.mark.parametrize("count", [2, 8])
-def test_export_queries_do_not_grow_with_projects(client, demo, django_assert_num_queries, count):
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="exportbudget")
+def test_export_queries_do_not_grow_with_projects(client, tree, django_assert_num_queries, count):
+    index = ProjectIndexPageFactory(parent=tree.home.sv, slug="exportbudget")
     organisations = [OrganisationFactory() for _ in range(3)]
     for number in range(count):
         add_partners(ProjectPageFactory(parent=index, slug=f"e-{number}"), organisations)
@@ -184,9 +215,7 @@ def test_export_queries_do_not_grow_with_projects(client, demo, django_assert_nu
 QUERIES_PER_EXPORT = 13
 
 
-def test_export_of_an_untranslated_language_is_empty_not_an_error(client, demo):
-    index = ProjectIndexPageFactory(
-        parent=demo["home"].get_translation(locale("en")), slug="empty", locale=locale("en")
-    )
+def test_export_of_an_untranslated_language_is_empty_not_an_error(client, tree):
+    index = ProjectIndexPageFactory(parent=tree.home["en"], slug="empty", locale=locale("en"))
     assert csv_rows(client.get(index.url + "export/csv/")) == []
     assert json_document(client.get(index.url + "export/json/"))["count"] == 0

@@ -2,16 +2,14 @@
 structured data and the read-only API."""
 
 import datetime
-import io
 import json
-from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from projects.models import ProjectIndexPage, ProjectPage, Status
+from projects.models import ProjectIndexPage, Status
 from projects.models.pages import status_for
 from tests.factories import (
     FocusAreaFactory,
@@ -23,8 +21,8 @@ from tests.factories import (
     add_focus_areas,
     add_key_figures,
     add_partners,
-    locale,
 )
+from tests.project_showcase import build_showcase
 
 pytestmark = pytest.mark.django_db
 
@@ -41,40 +39,35 @@ def soup(response):
 
 
 @pytest.fixture
-def showcase(demo):
-    """The Swedish demo project index and its projects, by key."""
-    index = ProjectIndexPage.objects.get(locale__language_code="sv")
-    projects = {
-        page.slug: page for page in ProjectPage.objects.child_of(index).filter(locale=index.locale)
-    }
-    return {"index": index, **projects}
-
-
-def in_language(page, language):
-    return page.get_translation(locale(language))
+def showcase(tree):
+    """A fully described project and its follow-up, each in every language."""
+    return build_showcase(tree)
 
 
 # Pages in every language
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_project_index_in_each_language(client, showcase, language):
-    index = in_language(showcase["index"], language)
+def test_project_index_in_each_language(client, tree, language):
+    index = tree.project_index[language]
+    ongoing = tree.ongoing_project[language]
     response = client.get(index.url)
     assert response.status_code == 200
     page = soup(response)
     assert page.html["lang"] == language
     assert page.find("h1").get_text(strip=True) == index.title
     cards = page.select(".project-card__title a")
-    assert len(cards) == 5
+    # the newest first, each linking to the project in the same language
+    assert [(a.get_text(strip=True), a["href"]) for a in cards] == [
+        (ongoing.title, ongoing.url),
+        (tree.finished_project[language].title, tree.finished_project[language].url),
+    ]
+    assert all(card["href"].startswith(f"/{language}/") for card in cards)
     # responsive images in AVIF and WebP, with a JPEG fallback and the card's alt text
     picture = page.select_one(".project-card picture")
     assert [s["type"] for s in picture.select("source")] == ["image/avif", "image/webp"]
     assert picture.img["src"].endswith(".jpg") and "srcset" in picture.img.attrs
-    assert len(picture.img["alt"]) > 20
-    # every card links to a project in the same language
-    for card in cards:
-        assert card["href"].startswith(f"/{language}/")
+    assert picture.img["alt"] == ongoing.hero_image_alt
     assert {a["href"] for a in page.select(".open-data a")} == {
         f"{index.url}export/csv/",
         f"{index.url}export/json/",
@@ -82,120 +75,124 @@ def test_project_index_in_each_language(client, showcase, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_cleantech_kvarken_in_each_language(client, showcase, language):
-    project = in_language(showcase["cleantech-kvarken"], language)
+def test_project_page_in_each_language(client, tree, language):
+    project = tree.ongoing_project[language]
     response = client.get(project.url)
     assert response.status_code == 200
     page = soup(response)
     main = page.find("main")
     assert page.html["lang"] == language
-    assert main.find("h1").get_text(strip=True) == "Cleantech Kvarken"
+    assert main.find("h1").get_text(strip=True) == project.title
+    assert project.summary in main.get_text()
     # the EU emblem and the funding statement in the page's language, before the title
     statement = main.select_one(".eu-funding")
     assert statement.get_text(strip=True) == CO_FUNDED[language]
     assert statement.find("img")["src"].endswith("img/eu-emblem.svg")
     assert statement.find_next("h1") is not None
-    # the same figures in every language, with the translated labels
+    # the same figures in every language, with the labels of the page's language
     figures = [
-        node.get_text(" ", strip=True).split(" ")[0] for node in main.select(".key-figures__number")
+        (
+            node.select_one(".key-figures__number").get_text(" ", strip=True).split(" ")[0],
+            node.select_one(".key-figures__label").get_text(strip=True),
+        )
+        for node in main.select(".key-figures li")
     ]
-    assert figures == ["200", "97", "60"]
-    assert project.summary in main.get_text()
-    assert main.select_one(".showcase h2").get_text(strip=True) == project.showcase_distinction
-    assert "Inforegio" in main.select_one(".showcase").get_text()
-    # all seven co-financiers in order, named in the page's language
-    co_financiers = [li.get_text(strip=True) for li in main.select(".project__facts ol")[1]("li")]
-    assert len(co_financiers) == 7
-    expected_city = {"sv": "Vasa stad", "fi": "Vaasan kaupunki", "en": "City of Vaasa"}
-    assert co_financiers[-1] == expected_city[language]
-    assert "Peter Hedman" in main.select_one(".project-contact").get_text()
-    # the follow-up project, in the same language
-    follow_up = in_language(showcase["future-cleantech-solutions"], language)
-    related = main.select_one(".related-projects a")
-    assert (related.get_text(strip=True), related["href"]) == (follow_up.title, follow_up.url)
+    swedish_rows = tree.ongoing_project.sv.key_figures.all()
+    swedish_numbers = [str(row.number.normalize()) for row in swedish_rows]
+    assert figures == [
+        (number, row.label)
+        for number, row in zip(swedish_numbers, project.key_figures.all(), strict=True)
+    ]
+    assert len(figures) == 2
+    # the partners in order, named in the page's language
+    partners = [n.get_text(strip=True) for n in main.select(".organisation-list__name")]
+    assert partners == [tree.lead_partner[language].name, tree.finnish_partner[language].name]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_follow_up_links_back_to_its_predecessor(client, showcase, language):
-    project = in_language(showcase["future-cleantech-solutions"], language)
+def test_showcase_distinction_co_financiers_and_contact_in_each_language(
+    client, showcase, language
+):
+    project = showcase[0][language]
+    main = soup(client.get(project.url)).find("main")
+    distinction = main.select_one(".showcase")
+    assert distinction.find("h2").get_text(strip=True) == project.showcase_distinction
+    assert project.showcase_reason in distinction.get_text()
+    # the co-financiers in the editor's order, named in the page's language
+    co_financiers = [li.get_text(strip=True) for li in main.select(".project__facts ol")[1]("li")]
+    assert co_financiers == [row.organisation.name for row in project.co_financiers.all()]
+    assert {row.organisation.locale.language_code for row in project.co_financiers.all()} == {
+        language
+    }
+    contact = main.select_one(".project-contact").get_text(" ", strip=True)
+    assert project.contact_name in contact
+    assert project.contact_role in contact
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_project_and_its_follow_up_link_each_other_in_each_language(client, showcase, language):
+    project, follow_up = showcase[0][language], showcase[1][language]
     main = soup(client.get(project.url)).find("main")
     link = main.select_one(".related-projects a")
-    assert link["href"] == in_language(showcase["cleantech-kvarken"], language).url
-    # no programme or fund is known for it, so no EU statement is claimed
+    assert (link.get_text(strip=True), link["href"]) == (follow_up.title, follow_up.url)
+    main = soup(client.get(follow_up.url)).find("main")
+    link = main.select_one(".related-projects a")
+    assert (link.get_text(strip=True), link["href"]) == (project.title, project.url)
+    # no programme or fund is known for the follow-up, so no EU statement is claimed
     assert main.select_one(".eu-funding") is None
 
 
-def test_project_in_sek_shows_its_budget(client, showcase):
-    project = showcase["innovation-for-green-transition"]
-    facts = soup(client.get(project.url)).select_one(".project__facts dl").get_text(" ")
-    assert "27\xa0000\xa0000 SEK" in facts
-    english = in_language(project, "en")
-    facts = soup(client.get(english.url)).select_one(".project__facts dl").get_text(" ")
-    assert "27,000,000 SEK" in facts
-    assert (
-        "Skellefteå Science City"
-        in soup(client.get(english.url)).select_one(".organisation-list li").get_text()
-    )
-
-
-def test_demo_projects_carry_the_facts(showcase):
-    kvarken = showcase["cleantech-kvarken"]
-    assert kvarken.programme.name == "Interreg Botnia-Atlantica"
-    assert kvarken.fund_code == "ERDF"
-    assert kvarken.cofinancing_rate == Decimal(60)
-    assert kvarken.period == "2015–2018"
-    assert kvarken.status == Status.COMPLETED
-    assert [row.organisation.name for row in kvarken.co_financiers.all()] == [
-        "Region Västerbotten",
-        "Umeå kommun",
-        "Umeå Energi",
-        "Örnsköldsviks kommun",
-        "Österbottens förbund",
-        "Vasaregionens Utveckling AB",
-        "Vasa stad",
-    ]
-    assert (kvarken.contact_name, kvarken.contact_role) == ("Peter Hedman", "Projektledare")
-    assert [(f.number, f.unit) for f in kvarken.key_figures.all()][:2] == [
-        (Decimal(200), "företag"),
-        (Decimal(97), "%"),
-    ]
-    follow_up = showcase["future-cleantech-solutions"]
-    assert follow_up.predecessor_id == kvarken.pk
-    # unknown facts stay empty rather than invented
+def test_a_project_without_amounts_shows_no_invented_budget(client, showcase):
+    follow_up = showcase[1].sv
     assert follow_up.start_date is None and follow_up.total_budget is None
-    green = showcase["innovation-for-green-transition"]
-    assert (green.total_budget, green.currency) == (Decimal(27_000_000), "SEK")
-    assert green.partners.get(role="lead").organisation.name == "Skellefteå Science City"
-    assert green.co_financiers.count() == 17
-    bothnia = showcase["bothnia-green-energy"]
-    assert bothnia.programme.name == "Interreg Aurora"
-    assert {row.organisation.country for row in bothnia.partners.all()} == {"SE", "FI", ""}
+    facts = soup(client.get(follow_up.url)).select_one(".project__facts dl").get_text(" ")
+    assert "SEK" not in facts and "EUR" not in facts
+    assert follow_up.status is None and follow_up.period == ""
 
 
-def test_translated_projects_point_at_translated_snippets(showcase):
-    kvarken_fi = in_language(showcase["cleantech-kvarken"], "fi")
-    assert kvarken_fi.programme.locale.language_code == "fi"
-    organisations = [row.organisation for row in kvarken_fi.co_financiers.all()]
-    assert {o.locale.language_code for o in organisations} == {"fi"}
-    assert organisations[4].name == "Pohjanmaan liitto"
+def test_project_in_sek_shows_its_budget_in_the_readers_number_format(client, showcase):
+    project = showcase[0]
+    facts = soup(client.get(project.sv.url)).select_one(".project__facts dl").get_text(" ")
+    assert "27\xa0000\xa0000 SEK" in facts
+    english = soup(client.get(project["en"].url))
+    assert "27,000,000 SEK" in english.select_one(".project__facts dl").get_text(" ")
+    first_partner = project["en"].partners.first().organisation
+    assert first_partner.name in english.select_one(".organisation-list li").get_text()
+
+
+def test_facts_are_worked_out_from_what_the_editor_entered(tree, showcase):
+    project = showcase[0].sv
+    # dates known only by year are shown as years; the status comes from the dates
+    assert project.period == "2015–2018"
+    assert project.status == Status.COMPLETED
+    # no fund of its own: the programme's
+    assert project.eu_fund == ""
+    assert project.fund_code == tree.programme.sv.fund == "ERDF"
+    assert tree.ongoing_project.sv.status == Status.ONGOING
+    assert tree.finished_project.sv.status == Status.COMPLETED
+    # the editor's order of partners, with one lead partner
+    ongoing = tree.ongoing_project.sv
+    assert [row.organisation for row in ongoing.partners.all()] == [
+        tree.lead_partner.sv,
+        tree.finnish_partner.sv,
+    ]
+    assert ongoing.partners.get(role="lead").organisation == tree.lead_partner.sv
+
+
+def test_translated_projects_point_at_translated_snippets(tree):
+    swedish, finnish = tree.ongoing_project.sv, tree.ongoing_project["fi"]
+    assert finnish.programme == tree.programme["fi"]
+    assert [row.organisation for row in finnish.partners.all()] == [
+        tree.lead_partner["fi"],
+        tree.finnish_partner["fi"],
+    ]
+    assert [link.focus_area for link in finnish.focus_area_links.all()] == [tree.focus_area["fi"]]
     # synchronised facts are the same as in Swedish
-    assert kvarken_fi.cofinancing_rate == showcase["cleantech-kvarken"].cofinancing_rate
-    assert kvarken_fi.start_date == showcase["cleantech-kvarken"].start_date
+    for name in ("cofinancing_rate", "start_date", "end_date", "total_budget", "eu_fund"):
+        assert getattr(finnish, name) == getattr(swedish, name)
 
 
-def test_loading_the_demo_again_adds_no_snippets(showcase):
-    from django.core.management import call_command
-
-    from projects.models import FocusArea, FundingProgramme, Organisation
-
-    models = (Organisation, FundingProgramme, FocusArea, ProjectPage)
-    before = [model.objects.count() for model in models]
-    Organisation.objects.filter(name="Vasa stad").update(name="Vasa stad (ändrat)")
-    call_command("load_demo_content", stdout=io.StringIO())
-    assert [model.objects.count() for model in models] == before
-
-
-def test_the_page_tree_is_consistent_after_loading_the_demo(showcase):
+def test_the_translated_page_tree_is_consistent(tree):
     # treebeard's own check: depths, child counts and paths all agree
     assert all(problems == [] for problems in Page.find_problems())
 
@@ -227,11 +224,11 @@ def test_a_project_ending_today_is_ongoing():
 
 
 @pytest.fixture
-def listing(demo):
+def listing(tree):
     """A separate Swedish project index with projects that differ in every filter."""
     today = timezone.localdate()
     year = datetime.timedelta(days=365)
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="filterprojekt")
+    index = ProjectIndexPageFactory(parent=tree.home.sv, slug="filterprojekt")
     aurora, botnia = FundingProgrammeFactory(slug="aurora"), FundingProgrammeFactory(slug="botnia")
     energy, water = FocusAreaFactory(slug="energi"), FocusAreaFactory(slug="vatten")
     swedish, finnish = OrganisationFactory(), OrganisationFactory(country="FI", nuts_code="FI195")
@@ -347,8 +344,8 @@ def test_unknown_filter_values_give_an_empty_list_and_a_message(client, listing,
 
 
 @pytest.fixture
-def long_listing(demo):
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="manga-projekt")
+def long_listing(tree):
+    index = ProjectIndexPageFactory(parent=tree.home.sv, slug="manga-projekt")
     for number in range(30):
         ProjectPageFactory(
             parent=index,
@@ -433,8 +430,8 @@ QUERIES_PER_PROJECT_INDEX = 21
 
 
 @pytest.mark.parametrize("count", [5, 50])
-def test_index_queries_do_not_grow_with_projects(client, demo, django_assert_num_queries, count):
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="budget")
+def test_index_queries_do_not_grow_with_projects(client, tree, django_assert_num_queries, count):
+    index = ProjectIndexPageFactory(parent=tree.home.sv, slug="budget")
     build_projects(index, count)
     client.get(index.url)  # warm the site-root and rendition caches, as a running server has
     with django_assert_num_queries(QUERIES_PER_PROJECT_INDEX):
@@ -448,8 +445,8 @@ QUERIES_PER_PROJECT_PAGE = 28
 
 
 @pytest.mark.parametrize("rows", [1, 12])
-def test_project_page_queries_do_not_grow_with_rows(client, demo, django_assert_num_queries, rows):
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="rader")
+def test_project_page_queries_do_not_grow_with_rows(client, tree, django_assert_num_queries, rows):
+    index = ProjectIndexPageFactory(parent=tree.home.sv, slug="rader")
     project = ProjectPageFactory(
         parent=index,
         slug="rader",
@@ -470,12 +467,16 @@ def test_project_page_queries_do_not_grow_with_rows(client, demo, django_assert_
     assert len(main.select(".organisation-list__logo")) == rows
 
 
-def test_demo_project_page_stays_within_the_budget(client, showcase, django_assert_max_num_queries):
-    url = showcase["cleantech-kvarken"].url
+def test_the_tree_project_with_news_stays_within_the_budget(
+    client, tree, django_assert_max_num_queries
+):
+    project = tree.ongoing_project.sv
+    url = project.url
     client.get(url)
     # one more than a page without news: the news section links the news index
     with django_assert_max_num_queries(QUERIES_PER_PROJECT_PAGE + 1):
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+    assert soup(response).select_one("section.project-news") is not None
 
 
 # Structured data, Open Graph, API
@@ -488,26 +489,34 @@ def json_ld(response):
     ]
 
 
-def test_project_json_ld_describes_funders_and_partners(client, showcase):
-    project = in_language(showcase["bothnia-green-energy"], "en")
+def test_project_json_ld_describes_funders_and_partners(client, tree, showcase):
+    project = showcase[0]["en"]
     (data,) = json_ld(client.get(project.url))
     assert data["@type"] == "Project"
-    assert data["name"] == "Bothnia Green Energy"
+    assert data["name"] == project.title
     assert data["url"] == "http://testserver" + project.url
-    assert data["dissolutionDate"] == "2025"
+    assert (data["foundingDate"], data["dissolutionDate"]) == ("2015", "2018")
     roles = [(m["roleName"], m["member"]["name"]) for m in data["member"]]
-    assert roles[0] == ("Coordinator", "Kvarken Council")
-    assert ("Partner", "Vaasan Sähkö") in roles
+    assert roles == [
+        ("Coordinator", tree.finnish_partner["en"].name),
+        ("Partner", tree.lead_partner["en"].name),
+    ]
     assert data["funding"]["@type"] == "MonetaryGrant"
-    assert data["funding"]["name"] == "Interreg Aurora"
-    assert data["funder"][0]["name"] == "European Union"
-    assert data["contactPoint"]["name"] == "Sofia Törmä"
+    assert data["funding"]["name"] == tree.programme["en"].name
+    # the EU first, then the co-financiers
+    assert [funder["name"] for funder in data["funder"]] == [
+        "European Union",
+        tree.lead_partner["en"].name,
+        tree.finnish_partner["en"].name,
+    ]
+    assert data["award"] == project.showcase_distinction
+    assert data["contactPoint"]["name"] == project.contact_name
+    assert data["contactPoint"]["contactType"] == project.contact_role
     assert data["image"].startswith("http://testserver/")
 
 
-def test_grant_amount_in_json_ld(client, demo):
-    index = ProjectIndexPageFactory(parent=demo["home"], slug="belopp")
-    project = ProjectPageFactory(parent=index, slug="belopp", currency="SEK")
+def test_grant_amount_in_json_ld(client, tree):
+    project = ProjectPageFactory(parent=tree.project_index.sv, slug="belopp", currency="SEK")
     (data,) = json_ld(client.get(project.url))
     assert data["funding"]["amount"] == {
         "@type": "MonetaryAmount",
@@ -517,45 +526,53 @@ def test_grant_amount_in_json_ld(client, demo):
     assert data["foundingDate"] == "2020-01-01"
 
 
-def test_home_page_describes_the_organisation(client, demo):
+def test_home_page_describes_the_organisation(client, tree):
+    home = tree.home["fi"]
     (data,) = json_ld(client.get("/fi/"))
     assert data["@type"] == "Organization"
-    assert data["name"] == "North Sweden Cleantech"
+    assert data["name"] == home.contact_heading
     assert data["url"] == "http://testserver/fi/"
-    assert data["email"] == "info@example.com"
+    assert data["email"] == home.contact_email
+    assert data["description"] == home.intro
     assert data["logo"].endswith("/static/img/logo.svg")
 
 
-def test_open_graph_uses_the_hero_image(client, showcase):
-    project = in_language(showcase["cleantech-kvarken"], "fi")
+def test_open_graph_uses_the_hero_image(client, tree):
+    project = tree.ongoing_project["fi"]
     head = soup(client.get(project.url)).head
     meta = {tag["property"]: tag["content"] for tag in head.select("meta[property]")}
-    assert meta["og:title"] == "Cleantech Kvarken"
+    assert meta["og:title"] == project.title
     assert meta["og:description"] == project.summary
     assert meta["og:image"].startswith("http://testserver/media/images/")
     assert meta["og:image:alt"] == project.hero_image_alt
-    assert meta["og:image:width"] == "1200"
-    assert abs(int(meta["og:image:height"]) - 630) <= 1  # the crop rounds to whole pixels
+    # cropped to 1200 × 630, or to that shape when the picture is smaller
+    width, height = int(meta["og:image:width"]), int(meta["og:image:height"])
+    assert width == min(1200, project.hero_image.width)
+    assert abs(height - width * 630 / 1200) <= 2  # the crop rounds to whole pixels
     assert head.select_one('meta[name="twitter:card"]')["content"] == "summary_large_image"
 
 
-def test_read_only_api_lists_projects_with_their_facts(client, showcase):
+def test_read_only_api_lists_projects_with_their_facts(client, tree):
     response = client.get(
         "/api/v2/pages/",
         {"type": "projects.ProjectPage", "locale": "fi", "fields": "summary,status,fund,currency"},
     )
     assert response.status_code == 200
-    items = response.json()["items"]
-    assert len(items) == 5
-    kvarken = next(item for item in items if item["title"] == "Cleantech Kvarken")
-    assert kvarken["status"] == "completed"
-    assert kvarken["fund"] == "ERDF"
-    assert kvarken["summary"] == in_language(showcase["cleantech-kvarken"], "fi").summary
+    items = {item["title"]: item for item in response.json()["items"]}
+    ongoing, finished = tree.ongoing_project["fi"], tree.finished_project["fi"]
+    assert set(items) == {ongoing.title, finished.title}
+    assert items[ongoing.title]["status"] == "ongoing"
+    assert items[finished.title]["status"] == "completed"
+    assert items[ongoing.title]["fund"] == "ERDF"
+    assert items[ongoing.title]["currency"] == "EUR"
+    assert items[ongoing.title]["summary"] == ongoing.summary
     assert client.post("/api/v2/pages/", {}).status_code == 405
 
 
-def test_api_hides_drafts(client, showcase):
-    draft = ProjectPageFactory(parent=showcase["index"], slug="api-utkast", title="API-utkast")
+def test_api_hides_drafts(client, tree):
+    draft = ProjectPageFactory(parent=tree.project_index.sv, slug="api-utkast", title="API-utkast")
     draft.unpublish()
     response = client.get("/api/v2/pages/", {"type": "projects.ProjectPage", "limit": 20})
-    assert "API-utkast" not in [item["title"] for item in response.json()["items"]]
+    titles = [item["title"] for item in response.json()["items"]]
+    assert tree.ongoing_project.sv.title in titles
+    assert "API-utkast" not in titles
