@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection
 from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
@@ -26,9 +27,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         made_here = _make_test_database_if_missing()
-        keys = tree_module.build()
-        tree_module.warm_renditions(tree_module.Tree.load(keys))
-    TREE_KEYS.update(keys)
+        build_tree()
     yield
     if made_here:
         with django_db_blocker.unblock():
@@ -52,6 +51,11 @@ def _make_test_database_if_missing():
 TREE_KEYS = {}
 
 
+def build_tree():
+    TREE_KEYS.update(tree_module.build())
+    tree_module.warm_renditions(tree_module.Tree.load(TREE_KEYS))
+
+
 @pytest.fixture
 def tree(db):
     """The test tree's pages and snippets by handle, fresh for each test."""
@@ -71,6 +75,16 @@ def committed_db(django_db_setup, django_db_blocker):
         finally:
             Booking.objects.exclude(pk__in=before).delete()
             cache.clear()
+
+
+@pytest.fixture
+def empty_database(committed_db):
+    """No content at all, not even Wagtail's root page or locales, for the test that loads
+    the demo content as `make run` does. The test tree is built again afterwards."""
+    call_command("flush", interactive=False, verbosity=0)
+    yield
+    call_command("flush", interactive=False, verbosity=0)
+    build_tree()
 
 
 @pytest.fixture

@@ -16,10 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = ["cleantech_site", "home", "news", "projects", "forms", "search"]
 SKIPPED_DIRECTORIES = {"migrations", "tests", "__pycache__"}
 
-# The demo loaders import inside functions; they are being replaced by a loader that reads
-# data files, and are the only modules allowed to until then. Nothing else belongs here.
-KNOWN_FUNCTION_IMPORTS = {"home.demo", "news.demo", "projects.demo", "forms.demo"}
-
 
 def module_name(path):
     parts = list(path.relative_to(ROOT).with_suffix("").parts)
@@ -117,7 +113,7 @@ def analyse():
         collector.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         for node, function, in_ready in collector.imports:
             graph[name] |= imported_modules(node, name, is_package, modules)
-            if function and not in_ready and name not in KNOWN_FUNCTION_IMPORTS:
+            if function and not in_ready:
                 where = f"{path.relative_to(ROOT)}:{node.lineno}"
                 inside_functions.append(f"{where} in {function}(): {ast.unparse(node)}")
     return graph, inside_functions

@@ -23,6 +23,7 @@ from tests.factories import (
     add_partners,
 )
 from tests.project_showcase import build_showcase
+from tests.tree import SITE_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -337,8 +338,11 @@ def test_unknown_filter_values_give_an_empty_list_and_a_message(client, listing,
     page = soup(response)
     assert page.select(".project-card") == []
     field = next(iter(params))
-    error = page.select_one(f"#id_{field}_error")
-    assert error.get_text(strip=True) == "Det finns inget sådant val här. Välj ett i listan."
+    error = page.select_one(f"#id_{field}_error li")
+    # a hidden "Fel:" tells screen-reader users it is an error
+    assert (
+        error.get_text(" ", strip=True) == "Fel: Det finns inget sådant val här. Välj ett i listan."
+    )
     assert page.select_one(f'select[name="{field}"]')["aria-describedby"] == f"id_{field}_error"
     assert b"<script>alert(1)" not in response.content
 
@@ -530,7 +534,7 @@ def test_home_page_describes_the_organisation(client, tree):
     home = tree.home["fi"]
     (data,) = json_ld(client.get("/fi/"))
     assert data["@type"] == "Organization"
-    assert data["name"] == home.contact_heading
+    assert data["name"] == SITE_NAME
     assert data["url"] == "http://testserver/fi/"
     assert data["email"] == home.contact_email
     assert data["description"] == home.intro

@@ -20,7 +20,7 @@ from decimal import Decimal
 from django.test import Client
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 from news.models import ArticleRelatedProject
@@ -28,6 +28,7 @@ from news.models import ArticleRelatedProject
 from . import factories as f
 
 LANGUAGES = ("sv", "fi", "en")
+SITE_NAME = "Testsajten"
 TARGETS = ("fi", "en")
 
 # Booking questions by handle: (clean_name, field_type, required, sv label, sv choices).
@@ -143,9 +144,14 @@ def build():
     for language in LANGUAGES:
         f.locale(language)
     today = timezone.localdate()
-    image = f.ImageFactory(title="Testbild")
 
-    root = Page.get_first_root_node()
+    # After a test that emptied the database there is not even a root page or collection.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=f.locale("sv"))
+    )
+    image = f.ImageFactory(title="Testbild")
     home = f.HomePageFactory(
         parent=root,
         title="Cleantech testhem",
@@ -158,7 +164,7 @@ def build():
         page.delete()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": "Test"},
+        defaults={"hostname": "testserver", "port": 80, "root_page": home, "site_name": SITE_NAME},
     )
     standard = f.StandardPageFactory(
         parent=home, title="Om oss", slug="om-oss", intro="Vilka vi är."
