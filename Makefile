@@ -6,6 +6,10 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address links that leave a page point to; the demo's Site record takes it too.
+export SITE_BASE_URL ?= http://$(HOST):$(PORT)
+# The suite runs on this many processes (pytest-xdist); each builds its own test tree.
+PYTEST_WORKERS ?= 2
 
 .PHONY: run test lint format translations install install-dev browser migrate demo check bench clean
 
@@ -50,7 +54,7 @@ browser:
 
 ## make test: install the test requirements and run the whole suite.
 test: install-dev browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(PYTEST_WORKERS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -21,6 +21,7 @@ import uuid
 from contextlib import contextmanager
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import polib
 import yaml
@@ -122,8 +123,15 @@ class Loader:
         for instance in self.to_translate:
             self.translate(instance)
         if not Site.objects.filter(root_page=home).exists():
+            # The site answers at the address it is served on (SITE_BASE_URL), so links
+            # that leave the page (canonical, hreflang, sitemap) point there.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            where = {
+                "hostname": address.hostname,
+                "port": address.port or (443 if address.scheme == "https" else 80),
+            }
             Site.objects.update_or_create(
-                is_default_site=True, defaults={**self.data["site"], "root_page": home}
+                is_default_site=True, defaults={**self.data["site"], **where, "root_page": home}
             )
         if self.created:
             self.update_reference_index()
