@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The address links that leave a page point to; the demo's Site record takes it too.
-export SITE_BASE_URL ?= http://$(HOST):$(PORT)
+export SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 # The suite runs on this many processes (pytest-xdist); each builds its own test tree.
 PYTEST_WORKERS ?= 2
 

@@ -38,17 +38,14 @@ def _make_test_database_if_missing():
     """pytest-django makes the test database only when a collected test asks for `db`.
     A run of committed_db tests alone (the browser journeys) needs it too, or the tree
     would be written into the real database."""
-    in_test_database = (
-        connection.is_in_memory_db()
-        if connection.vendor == "sqlite"
-        else connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
-    )
-    if in_test_database:
+    if connection.settings_dict["NAME"] != REAL_DATABASE_NAME:
         return None
     return setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
 
 
 TREE_KEYS = {}
+# Read before pytest-django points the connection at the test database.
+REAL_DATABASE_NAME = connection.settings_dict["NAME"]
 
 
 def build_tree():
@@ -80,10 +77,16 @@ def committed_db(django_db_setup, django_db_blocker):
 @pytest.fixture
 def empty_database(committed_db):
     """No content at all, not even Wagtail's root page or locales, for the test that loads
-    the demo content as `make run` does. The test tree is built again afterwards."""
+    the demo content as `make run` does. The test tree is built again afterwards; what
+    Wagtail's data migrations made (the Editors and Moderators groups) is not, so tests
+    that run after this one in the same process (only committed_db ones: it runs among
+    them, after every ordinary test) must not rely on those groups."""
     call_command("flush", interactive=False, verbosity=0)
+    cache.clear()
     yield
     call_command("flush", interactive=False, verbosity=0)
+    # Cached renditions of the emptied image rows would stop the tree from making new ones.
+    cache.clear()
     build_tree()
 
 
@@ -159,12 +162,12 @@ def browser_type_launch_args(browser_type_launch_args):
 # they run once, in the PostgreSQL pass.
 
 
-def pytest_collection_modifyitems(config, items):
-    from django.db import connection
+def leaves_some_for_postgres():
+    return bool(os.environ.get("CI")) and connection.vendor != "postgresql"
 
-    if connection.vendor == "postgresql":
-        return
-    if os.environ.get("CI"):
+
+def pytest_collection_modifyitems(config, items):
+    if leaves_some_for_postgres():
         left_out = [
             item
             for item in items
@@ -173,7 +176,8 @@ def pytest_collection_modifyitems(config, items):
         if left_out:
             items[:] = [item for item in items if item not in left_out]
             config.hook.pytest_deselected(items=left_out)
-            config._left_for_postgres = len(left_out)
+        return
+    if connection.vendor == "postgresql":
         return
     reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
     for item in items:
@@ -182,9 +186,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    count = getattr(config, "_left_for_postgres", 0)
-    if count:
+    # Said here rather than counted at collection: with pytest-xdist only the workers
+    # collect, and this summary is written by the process that started them.
+    if leaves_some_for_postgres():
         terminalreporter.write_line(
-            f"{count} PostgreSQL-only tests and browser journeys left out of this SQLite "
+            "The PostgreSQL-only tests and the browser journeys are left out of this SQLite "
             "run: they run in CI's PostgreSQL pass."
         )

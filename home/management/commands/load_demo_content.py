@@ -122,9 +122,11 @@ class Loader:
         self.link_deferred_pages()
         for instance in self.to_translate:
             self.translate(instance)
-        if not Site.objects.filter(root_page=home).exists():
+        site = Site.objects.filter(root_page=home).first()
+        if site is None or (site.hostname, site.port) == ("localhost", 80):
             # The site answers at the address it is served on (SITE_BASE_URL), so links
-            # that leave the page (canonical, hreflang, sitemap) point there.
+            # that leave the page (canonical, hreflang, sitemap) point there; Wagtail's
+            # placeholder address (localhost:80) is replaced, an editor's choice is kept.
             address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
             where = {
                 "hostname": address.hostname,
