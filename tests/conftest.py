@@ -29,9 +29,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
         made_here = _make_test_database_if_missing()
         build_tree()
     yield
-    if made_here:
-        with django_db_blocker.unblock():
+    with django_db_blocker.unblock():
+        _close_other_sessions()
+        if made_here:
             teardown_databases(made_here, verbosity=0)
+
+
+def _close_other_sessions():
+    """Playwright runs the journeys' test code in a context of its own, where Django opens
+    a connection that nothing closes, and PostgreSQL does not drop a database in use."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 def _make_test_database_if_missing():
