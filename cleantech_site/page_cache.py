@@ -1,24 +1,44 @@
 """A whole-page cache for anonymous visitors.
 
 Anonymous GETs of public pages are answered from Django's cache (local memory by
-default, Redis when configured), keyed by host, language, path and query string. Never
-cached: logged-in users, previews, anything but a plain 200, responses that set cookies
-or carry a CSRF token (forms), and responses that ask not to be cached.
+default; a file-based or Redis cache when several processes must share it), keyed by
+scheme, host, language, path and the query parameters the page reads. Never cached:
+logged-in users, previews, anything but a plain 200, responses that set cookies or
+carry a CSRF token (forms), and responses that ask not to be cached.
 
-Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or
-changing a snippet or site, bumps a counter that is part of every key, so every cached
-page is stale at once. That is a superset of "the page and the pages that list it",
-and it stays correct for listings, filters and feeds without tracking who lists whom.
+Invalidation is by generation: anything a visitor can see changing (publishing,
+unpublishing, moving or deleting a page, scheduled publishing and expiry, view
+restrictions, snippets, sites, redirects, locales, images and documents) bumps a
+counter that is part of every key, so every cached page is stale at once. That is a
+superset of "the page and the pages that list it", and it stays correct for listings,
+filters and feeds without tracking who lists whom. The counter lives in the cache
+itself, so every process that shares the cache sees the bump.
+
+Query parameters: a page says which it reads (`cache_query_params` on the page class
+or on a view function). Only those, sorted, go into the key, so `?x=<random>` finds
+the entry of the bare URL. A response is stored only when the request carried no other
+parameter: a page that echoes its URL could otherwise keep a stranger's query string
+for everyone.
 """
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
-from wagtail.models import Page, Site
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 from wagtail.snippets.models import get_snippet_models
 
 GENERATION_KEY = "page-cache:generation"
@@ -50,27 +70,81 @@ def clear(**kwargs):
         cache.set(GENERATION_KEY, 2, None)
 
 
-def clear_for_model(sender, **kwargs):
-    """Clear on changes that show on public pages: sites, snippets, deleted pages.
+def _models_that_show():
+    """Models whose every change shows on public pages (saving a page is not one:
+    drafts are saved too, and pages clear when published)."""
+    return (
+        Site,
+        Locale,
+        Redirect,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        get_image_model(),
+        get_document_model(),
+        *get_snippet_models(),
+    )
 
-    Saving a page is not enough (drafts are saved too): pages clear when published.
-    """
+
+def clear_for_model(sender, **kwargs):
+    """Clear on changes that show on public pages: see _models_that_show, deleted pages."""
     deleted_page = kwargs.get("signal") is post_delete and issubclass(sender, Page)
-    if deleted_page or sender is Site or sender in get_snippet_models():
+    if deleted_page or sender in _models_that_show():
+        clear()
+    if sender is PageViewRestriction:
+        _purge_restricted(kwargs["instance"])
+
+
+def clear_for_groups(sender, action, **kwargs):
+    """A view restriction's groups changed: who may see the page changed."""
+    if action in ("post_add", "post_remove", "post_clear"):
         clear()
 
 
-def _key(request):
-    raw = "|".join(
-        [
-            request.get_host(),
-            translation.get_language() or "",
-            request.path,
-            request.META.get("QUERY_STRING", ""),
-        ]
+def _purge_restricted(restriction):
+    """A front-end cache (CDN) keeps what it was given: purge the pages a restriction
+    covers, or it would go on serving them to everyone."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
+
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is not None:
+        purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
+
+
+def _base(request):
+    return [
+        request.scheme,
+        request.get_host(),
+        translation.get_language() or "",
+        request.path,
+    ]
+
+
+def _digest(parts):
+    raw = "|".join(parts)
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _params_key(request, gen):
+    return f"page-cache:{gen}:params:{_digest(_base(request))}"
+
+
+def _page_key(request, gen, names):
+    query = urlencode(
+        sorted((name, value) for name in names for value in request.GET.getlist(name))
     )
-    digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"page-cache:{generation()}:{digest}"
+    return f"page-cache:{gen}:page:{_digest([*_base(request), query])}"
+
+
+def query_params_read(request, response):
+    """The query parameters the response's page or view says it reads."""
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page")
+    if page is not None:
+        return tuple(getattr(page, "cache_query_params", ()))
+    match = getattr(request, "resolver_match", None)
+    return tuple(getattr(getattr(match, "func", None), "cache_query_params", ()))
 
 
 def _cacheable_request(request):
@@ -98,6 +172,17 @@ def _cacheable_response(request, response):
     return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
 
 
+def _mark_shared(response):
+    """Browsers keep the page briefly (nothing can purge them); a CDN or proxy keeps it
+    as long as this cache does, and is purged through wagtail.contrib.frontend_cache."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60),
+        s_maxage=_timeout(),
+    )
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -105,16 +190,25 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request)
-        cached = _cache().get(key)
-        if cached is not None:
-            cached[CACHED_HEADER] = "hit"
-            return cached
+        cache = _cache()
+        gen = generation()
+        params_key = _params_key(request, gen)
+        names = cache.get(params_key)
+        if names is not None:
+            cached = cache.get(_page_key(request, gen, names))
+            if cached is not None:
+                cached[CACHED_HEADER] = "hit"
+                return cached
         response = self.get_response(request)
-        if _cacheable_response(request, response):
-            patch_vary_headers(response, ("Cookie",))
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            _cache().set(key, response, _timeout())
+        if not _cacheable_response(request, response):
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        names = query_params_read(request, response)
+        cache.set(params_key, names, _timeout())
+        patch_vary_headers(response, ("Cookie",))
+        _mark_shared(response)
+        if set(request.GET) <= set(names):
+            cache.set(_page_key(request, gen, names), response, _timeout())
             response[CACHED_HEADER] = "miss"
         return response

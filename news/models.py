@@ -86,6 +86,8 @@ class NewsIndexPage(IntroMixin, Page):
     """The news of one language, newest first, with filters by year and by project."""
 
     articles_per_page = 10
+    # What the page cache keys on (cleantech_site/page_cache.py): the filters and the page.
+    cache_query_params = ("year", "project", "page")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage"]

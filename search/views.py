@@ -57,3 +57,7 @@ def search(request):
         "search/search.html",
         {"form": form, "query": query, "results": results, "hits": hits},
     )
+
+
+# What the page cache keys on (cleantech_site/page_cache.py): the words and the page.
+search.cache_query_params = ("q", "page")

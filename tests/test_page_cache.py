@@ -1,22 +1,80 @@
 """The whole-page cache: anonymous visitors get cached pages, editors never do, and
-publishing makes every cached page stale."""
+every change a visitor can see makes every cached page stale, in every process that
+shares the cache."""
+
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.middleware.csrf import get_token
-from django.test import override_settings
+from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Locale,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 
+from cleantech_site import page_cache
 from cleantech_site.page_cache import CACHED_HEADER, _cacheable_response
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
+pytestmark = [pytest.mark.django_db]
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def enabled(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+class RecordingBackend:
+    """A front-end cache that records what it is told to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        self.hostnames = ["*"]
+
+    def purge(self, url):
+        self.purged.append(url)
+
+    def purge_batch(self, urls):
+        self.purged.extend(urls)
+
+    def invalidates_hostname(self, hostname):
+        return True
 
 
 @pytest.fixture
-def page_cache():
-    cache.clear()
-    with override_settings(PAGE_CACHE_ENABLED=True):
-        yield
-    cache.clear()
+def frontend_cache(settings):
+    RecordingBackend.purged = []
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": f"{__name__}.RecordingBackend"},
+    }
+    return RecordingBackend.purged
+
+
+def assert_clears(change):
+    before = page_cache.generation()
+    change()
+    assert page_cache.generation() != before
+
+
+def text(response):
+    return response.content.decode()
 
 
 def test_second_anonymous_visit_is_served_from_the_cache(client, tree, django_assert_num_queries):
@@ -29,11 +87,47 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, tree, django_as
     assert second.content == first.content
 
 
-def test_languages_and_query_strings_are_cached_apart(client, tree):
+def test_cached_pages_tell_shared_caches_to_keep_them(client, tree, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    for response in (client.get("/sv/"), client.get("/sv/")):
+        cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert {"public", "max-age=60", "s-maxage=300"} <= cache_control
+
+
+def test_languages_and_schemes_are_cached_apart(client, tree):
     client.get("/sv/")
     assert client.get("/fi/")[CACHED_HEADER] == "miss"
-    assert client.get("/sv/?sida=2")[CACHED_HEADER] == "miss"
+    secure = client.get("/sv/", secure=True)
+    assert secure[CACHED_HEADER] == "miss"
     assert client.get("/sv/")[CACHED_HEADER] == "hit"
+    assert client.get("/sv/", secure=True)[CACHED_HEADER] == "hit"
+
+
+def test_unknown_query_parameters_share_the_entry_of_the_bare_url(client, tree):
+    url = tree.project_index.sv.url
+    # Cold: rendered for the visitor but not stored under a stranger's query string.
+    assert CACHED_HEADER not in client.get(url + "?x=first")
+    assert client.get(url)[CACHED_HEADER] == "miss"
+    for noise in ("?x=second", "?x=third&utm_source=mail", "?y="):
+        assert client.get(url + noise)[CACHED_HEADER] == "hit"
+    # A page that reads no parameter ignores all of them, even names other pages read.
+    home = tree.home.sv.url
+    client.get(home)
+    assert client.get(home + "?page=7&q=wind")[CACHED_HEADER] == "hit"
+
+
+def test_parameters_a_page_reads_are_keyed_in_one_order(client, tree):
+    url = tree.project_index.sv.url
+    client.get(url)
+    first = client.get(url + "?status=ongoing&country=FI")
+    assert first[CACHED_HEADER] == "miss"
+    again = client.get(url + "?country=FI&status=ongoing&x=1")
+    assert again[CACHED_HEADER] == "hit"
+    assert again.content == first.content
+    news = tree.news_index.sv.url
+    client.get(news)
+    assert client.get(news + "?page=2")[CACHED_HEADER] == "miss"
+    assert client.get(f"/sv/search/?q={tree.article.sv.title}")[CACHED_HEADER] == "miss"
 
 
 def test_publishing_makes_cached_pages_stale(client, tree):
@@ -43,23 +137,187 @@ def test_publishing_makes_cached_pages_stale(client, tree):
     about.save_revision().publish()
     response = client.get(about.url)
     assert response[CACHED_HEADER] == "miss"
-    assert "Om föreningen bakom sajten" in response.content.decode()
+    assert "Om föreningen bakom sajten" in text(response)
 
 
 def test_unpublishing_and_deleting_clear_the_cache(client, tree):
     about = tree.standard.sv  # linked from the footer
     older_article = tree.older_article.sv  # listed among the latest news
-    assert about.url in client.get("/sv/").content.decode()
+    assert about.url in text(client.get("/sv/"))
     about.unpublish()
     home = client.get("/sv/")
     assert home[CACHED_HEADER] == "miss"
-    assert about.url not in home.content.decode()
+    assert about.url not in text(home)
     assert client.get("/sv/")[CACHED_HEADER] == "hit"
-    assert older_article.url in client.get("/sv/").content.decode()
+    assert older_article.url in text(client.get("/sv/"))
     older_article.delete()
     home = client.get("/sv/")
     assert home[CACHED_HEADER] == "miss"
-    assert older_article.url not in home.content.decode()
+    assert older_article.url not in text(home)
+
+
+def test_moving_a_page_clears_the_cache(client, tree):
+    about = tree.standard.sv
+    old_url = about.url
+    assert old_url in text(client.get("/sv/"))
+    about.move(tree.news_index.sv, pos="last-child")
+    about = Page.objects.get(pk=about.pk)
+    home = text(client.get("/sv/"))
+    assert old_url not in home
+    assert about.url in home
+
+
+def test_scheduled_publishing_clears_the_cache(client, tree):
+    article = tree.article.sv
+    news = tree.news_index.sv.url
+    client.get(news)
+    article.title = "Planerad rubrik om vätgas"
+    article.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
+    call_command("publish_scheduled")
+    response = client.get(news)
+    assert response[CACHED_HEADER] == "miss"
+    assert "Planerad rubrik om vätgas" in text(response)
+
+
+def test_expiry_clears_the_cache(client, tree):
+    article = tree.article.sv
+    news = tree.news_index.sv.url
+    type(article).objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert article.url in text(client.get(news))  # cached before the command runs
+    call_command("publish_scheduled")
+    assert article.url not in text(client.get(news))
+    assert client.get(article.url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "restriction_type", [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN]
+)
+def test_a_page_made_private_is_no_longer_served(client, tree, restriction_type):
+    about = tree.standard.sv
+    assert "Vilka vi är." in text(client.get(about.url))
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=restriction_type, password="hemligt"
+    )
+    response = client.get(about.url)
+    assert "Vilka vi är." not in text(response)
+    if restriction_type == PageViewRestriction.PASSWORD:
+        assert 'name="password"' in text(response)
+    else:
+        assert response.status_code == 302
+
+
+def test_a_group_restriction_hides_the_page_and_its_groups_clear(client, tree):
+    about = tree.standard.sv
+    client.get(about.url)
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.GROUPS
+    )
+    editors = Group.objects.create(name="Redaktörer")
+    assert_clears(lambda: restriction.groups.add(editors))
+    assert_clears(lambda: restriction.groups.remove(editors))
+    assert "Vilka vi är." not in text(client.get(about.url))
+
+
+def test_changing_or_removing_a_restriction_clears_the_cache(client, tree):
+    about = tree.standard.sv
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(about.url).status_code == 302
+    restriction.restriction_type = PageViewRestriction.PASSWORD
+    restriction.password = "hemligt"
+    restriction.save()
+    assert 'name="password"' in text(client.get(about.url))
+    restriction.delete()
+    assert "Vilka vi är." in text(client.get(about.url))
+
+
+def test_collection_restrictions_clear_the_cache(tree):
+    root = Collection.get_first_root_node()
+    restriction = CollectionViewRestriction(
+        collection=root, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    assert_clears(restriction.save)
+    assert_clears(lambda: restriction.groups.add(Group.objects.create(name="Medlemmar")))
+    assert_clears(restriction.delete)
+
+
+def test_changing_a_snippet_clears_the_cache(client, tree):
+    project = tree.ongoing_project.sv
+    programme = tree.programme.sv
+    assert programme.name in text(client.get(project.url))
+    programme.name = "Interreg Aurora"
+    programme.save()
+    assert "Interreg Aurora" in text(client.get(project.url))
+
+
+def test_changing_the_site_clears_the_cache(client, tree):
+    client.get("/sv/")
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Nya testsajten"
+    site.save()
+    assert "Nya testsajten" in text(client.get("/sv/"))
+
+
+def test_redirects_and_locales_clear_the_cache(tree):
+    redirect = Redirect(old_path="/sv/gammal-sida", redirect_page=tree.standard.sv)
+    assert_clears(redirect.save)
+    assert_clears(redirect.delete)
+    assert_clears(Locale.objects.get(language_code="fi").save)
+
+
+def test_publishing_purges_the_front_end_cache(client, tree, frontend_cache):
+    about = tree.standard.sv
+    about.save_revision().publish()
+    assert about.full_url in frontend_cache
+
+
+def test_making_a_page_private_purges_the_front_end_cache(tree, frontend_cache):
+    about = tree.standard.sv
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    assert about.full_url in frontend_cache
+
+
+def test_a_change_in_another_process_makes_this_one_fresh(client, tree, settings, tmp_path):
+    """Workers share the cache and so the generation: a change made by the cron job or
+    another worker is seen here at once."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    about = tree.standard.sv
+    client.get(about.url)
+    assert client.get(about.url)[CACHED_HEADER] == "hit"
+    # The database changes without a signal here: only the other process clears.
+    Page.objects.filter(pk=about.pk).update(title="Om oss, ändrat någon annanstans")
+    before = page_cache.generation()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cleantech_site.settings.test",
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "TEST_MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from cleantech_site import page_cache; page_cache.clear()",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    assert page_cache.generation() != before
+    response = client.get(about.url)
+    assert response[CACHED_HEADER] == "miss"
+    assert "Om oss, ändrat någon annanstans" in text(response)
 
 
 def test_logged_in_users_are_never_served_or_stored(admin_client, client, tree):

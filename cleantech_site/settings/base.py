@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
@@ -141,12 +142,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# One cache: local memory for a single server, Redis (REDIS_URL) when several share it.
+# One cache for the page cache and its generation. Every worker must share it, or a change
+# clears only the worker that made it: Redis (REDIS_URL) across servers, a directory
+# (CACHE_DIR) across the workers of one server. Local memory is for one process only
+# (development, tests).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+elif os.environ.get("CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["CACHE_DIR"],
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 else:
@@ -160,6 +172,33 @@ else:
 # Whole pages for anonymous visitors (cleantech_site/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Browsers cannot be purged: they keep a page this long; shared caches PAGE_CACHE_SECONDS.
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+
+# A CDN or caching proxy in front of the site, purged when pages are published or
+# unpublished (wagtail.contrib.frontend_cache). Configured only when its variables are set.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+elif os.environ.get("CLOUDFLARE_ZONE_ID") and os.environ.get("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"],
+        }
+    }
+elif os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    }
 
 # E-mail. Production sets EMAIL_HOST and friends; development prints to the console.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

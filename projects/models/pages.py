@@ -125,6 +125,8 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
     """The projects of one language as cards, with filters and open-data exports."""
 
     per_page = 12
+    # What the page cache keys on (cleantech_site/page_cache.py): the filters and the page.
+    cache_query_params = ("status", "programme", "focus", "country", "page")
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["projects.ProjectPage"]
