@@ -11,8 +11,9 @@ class CleantechSiteConfig(AppConfig):
         from wagtail.models import CollectionViewRestriction, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import page_cache
+        from . import checks, page_cache
 
+        checks.register_all()
         # publish_scheduled publishes revisions (page_published) and unpublishes expired
         # pages (page_unpublished): the same signals as the admin.
         for signal in (page_published, page_unpublished, post_page_move):

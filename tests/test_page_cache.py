@@ -3,6 +3,7 @@ every change a visitor can see makes every cached page stale, in every process t
 shares the cache."""
 
 import os
+import secrets
 import subprocess
 import sys
 from datetime import timedelta
@@ -26,6 +27,8 @@ from wagtail.models import (
 
 from cleantech_site import page_cache
 from cleantech_site.page_cache import CACHED_HEADER, _cacheable_response
+
+from .test_settings import run_manage
 
 pytestmark = [pytest.mark.django_db]
 
@@ -345,3 +348,15 @@ def test_pages_with_a_csrf_token_are_not_cached(client, tree, rf):
 def test_errors_and_redirects_are_not_cached(client, tree):
     assert CACHED_HEADER not in client.get("/sv/finns-inte/")
     assert CACHED_HEADER not in client.get("/", headers={"accept-language": "fi"})
+
+
+def test_deploy_checks_warn_about_a_cache_private_to_each_process():
+    result = run_manage(
+        "check",
+        "--deploy",
+        DJANGO_SETTINGS_MODULE="cleantech_site.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        REDIS_URL="",
+        CACHE_DIR="",
+    )
+    assert "cleantech_site.W001" in result.stderr + result.stdout

@@ -38,7 +38,7 @@ def test_production_refuses_a_short_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_production_settings_pass_the_deploy_checks():
+def test_production_settings_pass_the_deploy_checks(tmp_path):
     result = run_manage(
         "check",
         "--deploy",
@@ -46,6 +46,7 @@ def test_production_settings_pass_the_deploy_checks():
         "WARNING",
         DJANGO_SETTINGS_MODULE="cleantech_site.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
+        CACHE_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
