@@ -29,6 +29,7 @@ from django.core.cache import caches
 from django.db.models.signals import post_delete
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -105,8 +106,6 @@ def _purge_restricted(restriction):
     covers, or it would go on serving them to everyone."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
-
     page = Page.objects.filter(pk=restriction.page_id).first()
     if page is not None:
         purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
