@@ -18,7 +18,7 @@ Query parameters: a page says which it reads (`cache_query_params` on the page c
 or on a view function). Only those, sorted, go into the key, so `?x=<random>` finds
 the entry of the bare URL. A response is stored only when the request carried no other
 parameter: a page that echoes its URL could otherwise keep a stranger's query string
-for everyone.
+for everyone. At most PAGE_CACHE_MAX_VARIANTS query strings are stored per address.
 """
 
 import hashlib
@@ -129,6 +129,19 @@ def _params_key(request, gen):
     return f"page-cache:{gen}:params:{_digest(_base(request))}"
 
 
+def _room_for_variant(request, gen):
+    """Whether one more query string may be stored for this address. Values of the
+    parameters a page reads are the visitor's to choose (`?q=<random>`); a cap per address
+    keeps them from pushing every other page out of the cache."""
+    key = f"page-cache:{gen}:variants:{_digest(_base(request))}"
+    cache = _cache()
+    cache.add(key, 0, _timeout())
+    try:
+        return cache.incr(key) <= getattr(settings, "PAGE_CACHE_MAX_VARIANTS", 100)
+    except ValueError:  # expired between add and incr
+        return False
+
+
 def _page_key(request, gen, names):
     query = urlencode(
         sorted((name, value) for name in names for value in request.GET.getlist(name))
@@ -207,7 +220,7 @@ class PageCacheMiddleware:
         cache.set(params_key, names, _timeout())
         patch_vary_headers(response, ("Cookie",))
         _mark_shared(response)
-        if set(request.GET) <= set(names):
+        if set(request.GET) <= set(names) and (not request.GET or _room_for_variant(request, gen)):
             cache.set(_page_key(request, gen, names), response, _timeout())
             response[CACHED_HEADER] = "miss"
         return response

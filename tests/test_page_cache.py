@@ -133,6 +133,16 @@ def test_parameters_a_page_reads_are_keyed_in_one_order(client, tree):
     assert client.get(f"/sv/search/?q={tree.article.sv.title}")[CACHED_HEADER] == "miss"
 
 
+def test_query_strings_stored_per_address_are_capped(client, tree, settings):
+    settings.PAGE_CACHE_MAX_VARIANTS = 2
+    url = tree.project_index.sv.url
+    for page in (1, 2, 3):
+        client.get(f"{url}?page={page}")
+    assert client.get(f"{url}?page=2")[CACHED_HEADER] == "hit"
+    assert CACHED_HEADER not in client.get(f"{url}?page=3")
+    assert client.get(url)[CACHED_HEADER] == "miss"  # the bare address is always kept
+
+
 def test_publishing_makes_cached_pages_stale(client, tree):
     about = tree.standard.sv
     client.get(about.url)
@@ -318,9 +328,9 @@ def test_a_change_in_another_process_makes_this_one_fresh(client, tree, settings
         capture_output=True,
     )
     assert page_cache.generation() != before
-    response = client.get(about.url)
-    assert response[CACHED_HEADER] == "miss"
-    assert "Om oss, ändrat någon annanstans" in text(response)
+    responses = [client.get(about.url) for _ in range(5)]
+    assert [response[CACHED_HEADER] for response in responses] == ["miss"] + ["hit"] * 4
+    assert all("Om oss, ändrat någon annanstans" in text(response) for response in responses)
 
 
 def test_logged_in_users_are_never_served_or_stored(admin_client, client, tree):

@@ -174,6 +174,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Browsers cannot be purged: they keep a page this long; shared caches PAGE_CACHE_SECONDS.
 PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+# Query strings kept per address (`?q=<random>` must not push every other page out).
+PAGE_CACHE_MAX_VARIANTS = int(os.environ.get("PAGE_CACHE_MAX_VARIANTS", "100"))
 
 # A CDN or caching proxy in front of the site, purged when pages are published or
 # unpublished (wagtail.contrib.frontend_cache). Configured only when its variables are set.
