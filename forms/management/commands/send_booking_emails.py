@@ -34,7 +34,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["loop"]:
-            self.run_worker()
+            stopping = threading.Event()
+            for signum in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(signum, lambda *_args: stopping.set())
+            self.run_worker(stopping)
             return
         sent, failed = mail.deliver(BookingEmail.objects.all())
         self.stdout.write(f"Booking e-mails sent: {sent}, failed: {failed}.")
@@ -44,10 +47,8 @@ class Command(BaseCommand):
                 f"{failed} booking e-mails could not be sent; each booking shows why."
             )
 
-    def run_worker(self):
-        stopping = threading.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_args: stopping.set())
+    def run_worker(self, stopping):
+        """Send what is due every BOOKING_EMAIL_POLL_SECONDS until `stopping` is set."""
         interval = settings.BOOKING_EMAIL_POLL_SECONDS
         self.stdout.write(f"Sending booking e-mails as they come (every {interval:g} s).")
         wait = interval
