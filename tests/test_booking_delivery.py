@@ -18,6 +18,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import OperationalError
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -114,17 +115,26 @@ def test_the_server_fixture_really_hangs(smtp_server):
     assert smtp_server.connections == 1
 
 
-def run_worker_once():
-    """One pass of `send_booking_emails --loop`, as the worker makes every few seconds."""
+class Passes(threading.Event):
+    """Stops the worker after `count` passes, and notes how long it would have waited."""
 
-    class OnePass(threading.Event):
-        def wait(self, timeout=None):
+    def __init__(self, count):
+        super().__init__()
+        self.count = count
+        self.waits = []
+
+    def wait(self, timeout=None):
+        self.waits.append(timeout)
+        if len(self.waits) >= self.count:
             self.set()
-            return True
+        return self.is_set()
 
+
+def run_worker_once(passes=None):
+    """One pass of `send_booking_emails --loop`, as the worker makes every few seconds."""
     output = io.StringIO()
     command = send_booking_emails.Command(stdout=output)
-    command.run_worker(OnePass())
+    command.run_worker(passes or Passes(1))
     return output.getvalue()
 
 
@@ -252,3 +262,25 @@ def test_the_confirmation_repeats_no_free_text_and_staff_get_everything(
     assert home.contact_heading in confirmation.body
     assert "kontakt@example.se" in confirmation.body
     assert booking.language == language
+
+
+def test_the_worker_outlives_a_database_that_goes_away(client, settings, monkeypatch, tree):
+    page = tree.booking.sv
+    post(client, page, answers(page))
+    settings.BOOKING_EMAIL_POLL_SECONDS = 2
+    real_due = booking_mail.due
+    failures = iter([OperationalError("server closed the connection")])
+
+    def due_after_a_restart(emails):
+        error = next(failures, None)
+        if error:
+            raise error
+        return real_due(emails)
+
+    monkeypatch.setattr(booking_mail, "due", due_after_a_restart)
+    passes = Passes(2)
+    output = run_worker_once(passes)
+    # The failed pass waits longer before the next; the next sends and waits as usual.
+    assert passes.waits == [4, 2]
+    assert "sent: 2, failed: 0" in output
+    assert len(mail.outbox) == 2
