@@ -38,6 +38,8 @@ demo: migrate
 	$(MANAGE) load_demo_content
 
 ## make run: install, migrate, load the demo content, make sure an admin exists, serve.
+## Booking e-mails print to the console from the request, so no e-mail worker is needed
+## (production runs `manage.py send_booking_emails --loop` beside gunicorn).
 run: demo
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"

@@ -1,9 +1,17 @@
 """The e-mails a booking owes: a notification to staff and a confirmation to the organiser.
 
-They are written down with the booking in one transaction (`owe_emails`) and sent once it
-has committed (`deliver_for_booking`). Each attempt records its result on the e-mail's
-row, so staff see what failed, and `manage.py send_booking_emails` sends what is still
-unsent. An e-mail is claimed before it is sent, so two processes never send the same one.
+They are written down with the booking in one transaction (`owe_emails`): the booking's
+rows are the outbox. A worker process (`manage.py send_booking_emails --loop`) sends what
+is due, never the visitor's request, so a mail server that hangs cannot hang a page; in
+development and tests the request may send them once it has committed
+(`BOOKING_SEND_EMAILS_IN_REQUEST`). Each attempt records its result on the e-mail's row, so
+staff see what failed, and a failed e-mail waits longer after each attempt (`backoff`)
+until `BOOKING_EMAIL_MAX_ATTEMPTS` have failed. An e-mail is claimed before it is sent, so
+two processes never send the same one, and one whose sender died is sent again later.
+
+The confirmation goes to whatever address the visitor typed, so it carries nothing else
+they typed: the booking's number, dates and group size (values the form has checked) and
+the organisation's own contact details. The staff notification carries every answer.
 
 Log lines name the booking by its id, never a person or an address.
 
@@ -23,12 +31,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
+from home.navigation import HOME_PAGE_TYPE
+
 from .choices import EmailKind
 
 logger = logging.getLogger(__name__)
 
 # Long enough for a slow SMTP server; an e-mail whose sender died is retried after it.
 CLAIM_SECONDS = 600
+# A failed e-mail waits FIRST_RETRY_SECONDS, then twice as long after each failure, at
+# most MAX_RETRY_SECONDS.
+FIRST_RETRY_SECONDS = 30
+MAX_RETRY_SECONDS = 60 * 60
+# Question types whose answers the form has checked to be dates or numbers: the only
+# answers the confirmation, which goes to an address anyone may type, repeats.
+CHECKED_FIELD_TYPES = ("preferred_dates", "group_size", "date", "number")
 
 
 def owe_emails(booking, page):
@@ -44,6 +61,21 @@ def owe_emails(booking, page):
 
 def deliver_for_booking(booking):
     return deliver(booking.emails.all())
+
+
+def backoff(attempts):
+    """Seconds a failed e-mail waits after its `attempts`-th failed attempt."""
+    return min(FIRST_RETRY_SECONDS * 2 ** max(attempts - 1, 0), MAX_RETRY_SECONDS)
+
+
+def due(emails):
+    """The e-mails of `emails` the worker should try now: unsent, their wait after the
+    last failure over, and not given up on."""
+    return emails.filter(
+        Q(retry_at__isnull=True) | Q(retry_at__lte=timezone.now()),
+        sent_at__isnull=True,
+        attempts__lt=settings.BOOKING_EMAIL_MAX_ATTEMPTS,
+    )
 
 
 def deliver(emails):
@@ -90,10 +122,11 @@ def _record(email, error=None):
     now = timezone.now()
     changes = {"attempts": F("attempts") + 1, "last_attempt_at": now, "claimed_until": None}
     if error is None:
-        changes.update(sent_at=now, error="")
+        changes.update(sent_at=now, error="", retry_at=None)
     else:
         # Staff see this on the booking; the booking holds the same personal data anyway.
         changes["error"] = f"{type(error).__name__}: {error}"[:300]
+        changes["retry_at"] = now + timedelta(seconds=backoff(email.attempts + 1))
     type(email).objects.filter(pk=email.pk).update(**changes)
 
 
@@ -146,12 +179,14 @@ def staff_message(booking, page):
 
 
 def confirmation_message(booking, page):
-    """The organiser's copy of what they sent, in the language they used."""
+    """The organiser's receipt, in the language they used. It repeats only what the form
+    has checked (dates, group size), so the form cannot relay a stranger's text."""
     with translation.override(booking.language):
         context = {
             "booking": booking,
             "page": page,
-            "answers": booking.answers(page),
+            "facts": booking.answers(page, field_types=CHECKED_FIELD_TYPES),
+            "organisation": organisation(page),
         }
         subject = gettext("We have received your visit booking")
         body = render_to_string("forms/emails/confirmation.txt", context)
@@ -163,3 +198,23 @@ def confirmation_message(booking, page):
         to=[booking.organiser_email(page)],
         reply_to=staff[:1] or None,
     )
+
+
+def organisation(page):
+    """The organisation's name and contact details as the footer of `page`'s language shows
+    them: its home page's contact fields, else the site's name."""
+    app_label, model = HOME_PAGE_TYPE.split(".")
+    home = (
+        page.get_ancestors()
+        .filter(content_type__app_label=app_label, content_type__model=model.lower())
+        .specific()
+        .last()
+    )
+    site = page.get_site()
+    site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+    return {
+        "name": getattr(home, "contact_heading", "") or site_name,
+        "address": getattr(home, "contact_address", ""),
+        "email": getattr(home, "contact_email", ""),
+        "phone": getattr(home, "contact_phone", ""),
+    }

@@ -295,9 +295,11 @@ class FormPage(IntroMixin, AbstractEmailForm):
         return booking
 
     def store_booking(self, form, token=None, base_url=""):
-        """Store the booking and the e-mails it owes in one transaction, and send them once
-        it has committed. Returns (booking, created); a token seen before returns the
-        booking it already made, so a form sent twice stores one booking.
+        """Store the booking and the e-mails it owes in one transaction; the worker sends
+        them, or in development and tests this request once it has committed.
+
+        Returns (booking, created); a token seen before returns the booking it already
+        made, so a form sent twice stores one booking.
 
         `base_url` is the address the booking came through, kept for the links in its
         e-mails where the settings say so (development)."""
@@ -311,12 +313,13 @@ class FormPage(IntroMixin, AbstractEmailForm):
                     base_url=base_url,
                 )
                 mail.owe_emails(booking, self)
+                if settings.BOOKING_SEND_EMAILS_IN_REQUEST:
 
-                def send_owed_emails():
-                    mail.deliver_for_booking(booking)
+                    def send_owed_emails():
+                        mail.deliver_for_booking(booking)
 
-                # robust: whatever happens while sending, the visitor gets the thank-you page.
-                transaction.on_commit(send_owed_emails, robust=True)
+                    # robust: whatever happens while sending, the visitor is thanked.
+                    transaction.on_commit(send_owed_emails, robust=True)
         except IntegrityError:
             existing = Booking.objects.filter(token=token).first() if token else None
             if existing is None:
@@ -421,11 +424,13 @@ class Booking(AbstractFormSubmission):
         )
         return data
 
-    def answers(self, page):
-        """(label, text) for each question of `page`, in the active language."""
+    def answers(self, page, field_types=None):
+        """(label, text) for each question of `page`, in the active language; only the
+        questions of `field_types` when given."""
         return [
             (field.label, values.readable(self.form_data.get(field.clean_name), field.field_type))
             for field in page.get_form_fields()
+            if field_types is None or field.field_type in field_types
         ]
 
     def organiser_email(self, page):
@@ -448,6 +453,8 @@ class BookingEmail(models.Model):
     error = models.CharField(_("last error"), max_length=300, blank=True)
     # Set while a process is sending it, so the retry command and a request never both do.
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # After a failed attempt: the worker tries again from this time on (see mail.backoff).
+    retry_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("booking e-mail")

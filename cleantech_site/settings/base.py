@@ -226,6 +226,13 @@ BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", 
 # Whether the links in a booking's e-mails use the address the booking was sent through
 # rather than WAGTAILADMIN_BASE_URL. Off: the public address is authoritative.
 BOOKING_LINKS_FOLLOW_REQUEST = False
+# Booking e-mails are sent by the worker (manage.py send_booking_emails --loop), never by
+# the visitor's request; development and tests may send them in the request instead.
+BOOKING_SEND_EMAILS_IN_REQUEST = False
+# The worker looks for e-mails to send this often, and gives one up after this many
+# failed attempts (spaced 30 s, 1 min, 2 min, ... up to an hour apart: about a day).
+BOOKING_EMAIL_POLL_SECONDS = float(os.environ.get("BOOKING_EMAIL_POLL_SECONDS", "5"))
+BOOKING_EMAIL_MAX_ATTEMPTS = int(os.environ.get("BOOKING_EMAIL_MAX_ATTEMPTS", "30"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "North Sweden Cleantech"

@@ -16,5 +16,8 @@ STORAGES = {
 # The site may be served on any port (make run PORT=8131): the admin link in a booking's
 # e-mail points where the booking was sent from, not at SITE_BASE_URL.
 BOOKING_LINKS_FOLLOW_REQUEST = True
+# E-mail goes to the console: sent at once, so `make run` needs no worker beside it.
+# BOOKING_SEND_EMAILS_IN_REQUEST=0 leaves them to `manage.py send_booking_emails --loop`.
+BOOKING_SEND_EMAILS_IN_REQUEST = env_bool("BOOKING_SEND_EMAILS_IN_REQUEST", True)
 # Templates change under a developer's hands: cache pages only when asked to.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", False)
