@@ -256,6 +256,12 @@ class FormPage(IntroMixin, AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
             response = self.serve_booking(request)
+        elif spam.over_token_limit(request):
+            # No form and no token: only the notice, and when to come back.
+            response = self.render_form(
+                request, None, None, refusal=spam.MESSAGES["tokens_limited"], status=429
+            )
+            response["Retry-After"] = str(settings.BOOKING_RATE_LIMIT_TOKEN_WINDOW)
         else:
             form = self.get_form(page=self, user=request.user)
             response = self.render_form(request, form, spam.issue_token(self))

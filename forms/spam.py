@@ -3,7 +3,9 @@
 Three checks run before a post is validated, and a refused post stores nothing:
 
 - a per-client rate limit counted in Django's cache (shared by every process when the
-  cache is Redis; with the local-memory cache each process counts on its own);
+  cache is Redis or a cache directory; with the local-memory cache each process counts
+  on its own). How often a client may be shown the form, and so take a token, is
+  limited the same way;
 - a honeypot field that people never see and some bots fill in;
 - a token signed with the site's secret key, issued each time the form is shown. It
   carries the time it was issued, so a post that comes back faster than a person can
@@ -31,6 +33,10 @@ MESSAGES = {
     "rate_limited": _(
         "You have sent this form many times in a short while. Please wait a few minutes "
         "and send it again."
+    ),
+    "tokens_limited": _(
+        "This form has been opened many times in a short while from your address. Please "
+        "wait a minute and open it again."
     ),
     "too_fast": _(
         "The form came back faster than a person can fill it in. Please check your "
@@ -108,22 +114,46 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def count_request(kind, request, window):
+    """Count one request of `kind` from this client in the current window; return the count.
+
+    The count lives in Django's cache, so it is shared by every process that shares the
+    cache (Redis, or a cache directory on one server). Each window has its own key, so a
+    count never outlives its window even where a backend's `incr` renews the key's expiry.
+    `add` and `incr` are atomic on Redis and in local memory; if the key expires between
+    them, the count starts again.
+    """
+    # The address is hashed so the cache never holds it in the clear.
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode())
+    key = f"forms:{kind}:{int(time.time() // window)}:{digest.hexdigest()[:40]}"
+    for _attempt in range(3):
+        if cache.add(key, 1, timeout=window):
+            return 1
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr: start the count again
+            continue
+        if count == 1:  # Redis's INCR made the key again, without an expiry
+            cache.touch(key, window)
+        return count
+    return 1
+
+
 def over_rate_limit(request):
     """Count this post for its client; True once the client is over the limit."""
     limit = settings.BOOKING_RATE_LIMIT_POSTS
     if limit <= 0:
         return False
-    window = settings.BOOKING_RATE_LIMIT_WINDOW
-    # The address is hashed so the cache never holds it in the clear.
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode())
-    key = f"forms:posts:{digest.hexdigest()[:40]}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > limit
+    return count_request("posts", request, settings.BOOKING_RATE_LIMIT_WINDOW) > limit
+
+
+def over_token_limit(request):
+    """Count this showing of the form for its client; True once the client has taken more
+    form tokens than a person would."""
+    limit = settings.BOOKING_RATE_LIMIT_TOKENS
+    if limit <= 0:
+        return False
+    return count_request("tokens", request, settings.BOOKING_RATE_LIMIT_TOKEN_WINDOW) > limit
 
 
 def check(request, page):

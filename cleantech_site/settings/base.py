@@ -222,6 +222,9 @@ BOOKING_MIN_FILL_SECONDS = float(os.environ.get("BOOKING_MIN_FILL_SECONDS", "3")
 BOOKING_TOKEN_MAX_AGE = 60 * 60 * 24
 BOOKING_RATE_LIMIT_POSTS = int(os.environ.get("BOOKING_RATE_LIMIT_POSTS", "10"))
 BOOKING_RATE_LIMIT_WINDOW = int(os.environ.get("BOOKING_RATE_LIMIT_WINDOW", "600"))
+# How many times one client may be shown the form (each showing issues a token) per window.
+BOOKING_RATE_LIMIT_TOKENS = int(os.environ.get("BOOKING_RATE_LIMIT_TOKENS", "20"))
+BOOKING_RATE_LIMIT_TOKEN_WINDOW = int(os.environ.get("BOOKING_RATE_LIMIT_TOKEN_WINDOW", "60"))
 BOOKING_TRUSTED_PROXY_COUNT = int(os.environ.get("BOOKING_TRUSTED_PROXY_COUNT", "0"))
 # Whether the links in a booking's e-mails use the address the booking was sent through
 # rather than WAGTAILADMIN_BASE_URL. Off: the public address is authoritative.

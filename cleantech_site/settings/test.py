@@ -20,3 +20,5 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Query budgets and most tests measure real rendering; the page cache has its own tests.
 PAGE_CACHE_ENABLED = False
+# Tests show the booking form far more often than a person; the tests of this limit set it.
+BOOKING_RATE_LIMIT_TOKENS = 0
