@@ -13,14 +13,18 @@ Three checks run before a post is validated, and a refused post stores nothing:
   value that the booking keeps, so the same form sent twice stores one booking.
 """
 
+import contextlib
+import fcntl
 import hashlib
+import os
 import secrets
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.utils.translation import gettext_lazy as _
 
 TOKEN_FIELD = "_token"  # noqa: S105 (a form field name, not a secret)
@@ -114,28 +118,46 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+@contextlib.contextmanager
+def counting_lock():
+    """Django's file cache reads a count and then writes it back; there, counts are taken
+    under a lock on a file in the cache's directory, which every process on the server
+    shares. Redis and local memory count atomically on their own."""
+    backend = caches["default"]
+    if not isinstance(backend, FileBasedCache):
+        yield
+        return
+    os.makedirs(backend._dir, exist_ok=True)
+    with open(os.path.join(backend._dir, "forms-counts.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def count_request(kind, request, window):
     """Count one request of `kind` from this client in the current window; return the count.
 
     The count lives in Django's cache, so it is shared by every process that shares the
     cache (Redis, or a cache directory on one server). Each window has its own key, so a
     count never outlives its window even where a backend's `incr` renews the key's expiry.
-    `add` and `incr` are atomic on Redis and in local memory; if the key expires between
-    them, the count starts again.
+    If the key expires between `add` and `incr`, the count starts again.
     """
     # The address is hashed so the cache never holds it in the clear.
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address(request)}".encode())
     key = f"forms:{kind}:{int(time.time() // window)}:{digest.hexdigest()[:40]}"
-    for _attempt in range(3):
-        if cache.add(key, 1, timeout=window):
-            return 1
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr: start the count again
-            continue
-        if count == 1:  # Redis's INCR made the key again, without an expiry
-            cache.touch(key, window)
-        return count
+    with counting_lock():
+        for _attempt in range(3):
+            if cache.add(key, 1, timeout=window):
+                return 1
+            try:
+                count = cache.incr(key)
+            except ValueError:  # expired between add and incr: start the count again
+                continue
+            if count == 1:  # Redis's INCR made the key again, without an expiry
+                cache.touch(key, window)
+            return count
     return 1
 
 
