@@ -31,7 +31,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from home.navigation import HOME_PAGE_TYPE
+from home.navigation import HOME_PAGE_TYPE, name_of_site
 
 from .choices import EmailKind
 
@@ -210,10 +210,8 @@ def organisation(page):
         .specific()
         .last()
     )
-    site = page.get_site()
-    site_name = (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
     return {
-        "name": getattr(home, "contact_heading", "") or site_name,
+        "name": getattr(home, "contact_heading", "") or name_of_site(page.get_site()),
         "address": getattr(home, "contact_address", ""),
         "email": getattr(home, "contact_email", ""),
         "phone": getattr(home, "contact_phone", ""),

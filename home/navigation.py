@@ -60,9 +60,13 @@ def _site_home_pages(request):
 
 
 def site_name(request):
-    """The site's name wherever it is shown (title, header, feeds, JSON-LD, Open Graph):
-    the Site record's, which staff edit under Settings → Sites, else WAGTAIL_SITE_NAME."""
-    site = Site.find_for_request(request)
+    """The site's name wherever it is shown (title, header, feeds, JSON-LD, Open Graph)."""
+    return name_of_site(Site.find_for_request(request))
+
+
+def name_of_site(site):
+    """The Site record's name, which staff edit under Settings → Sites, else
+    WAGTAIL_SITE_NAME; for places without a request, such as e-mails."""
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
 
