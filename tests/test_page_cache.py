@@ -36,11 +36,17 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def enabled(settings):
+def enabled(settings, tmp_path):
+    """The page cache on, in a cache directory as the workers of one server share it
+    (tests/test_instances.py shares Redis between two instances)."""
     settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     yield settings
-    cache.clear()
 
 
 class RecordingBackend:
@@ -296,12 +302,6 @@ def test_making_a_page_private_purges_the_front_end_cache(tree, frontend_cache):
 def test_a_change_in_another_process_makes_this_one_fresh(client, tree, settings, tmp_path):
     """Workers share the cache and so the generation: a change made by the cron job or
     another worker is seen here at once."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(tmp_path / "cache"),
-        }
-    }
     about = tree.standard.sv
     client.get(about.url)
     assert client.get(about.url)[CACHED_HEADER] == "hit"
