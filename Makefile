@@ -56,7 +56,7 @@ browser:
 
 ## make test: install the test requirements and run the whole suite.
 test: install-dev browser
-	$(PY) -m pytest -n $(PYTEST_WORKERS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

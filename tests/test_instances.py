@@ -41,7 +41,12 @@ from home.models import StandardPage
 from .bookings import answers
 from .factories import StandardPageFactory
 
-pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("committed_db")]
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.usefixtures("committed_db"),
+    # One pytest-xdist worker runs them all (--dist loadgroup), so the instances start once.
+    pytest.mark.xdist_group("instances"),
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).with_name("gunicorn")
