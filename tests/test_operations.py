@@ -1,0 +1,160 @@
+"""Operations: the health check, the 503 page while the database is down, log lines and
+error reports. The outage itself, with a real PostgreSQL stopped and started under a
+running gunicorn, is tested in test_database_outage.py."""
+
+import logging
+import socket
+
+import pytest
+from django.core import mail
+from django.db import InterfaceError, OperationalError
+from django.test import RequestFactory
+
+from cleantech_site.log import OneLineFormatter
+from cleantech_site.unavailable import DatabaseUnavailableMiddleware
+from cleantech_site.views import RETRY_AFTER_SECONDS, server_error
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.django_db
+def test_health_check_answers_ok_and_is_never_cached(client, settings):
+    settings.PAGE_CACHE_ENABLED = True
+    for method in (client.get, client.head):
+        response = method("/healthz")
+        assert response.status_code == 200
+        assert "no-store" in response["Cache-Control"]
+        assert "X-Page-Cache" not in response
+    assert client.get("/healthz").content == b"ok\n"
+
+
+@pytest.mark.django_db
+def test_health_check_refuses_other_methods(client):
+    assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_health_check_answers_503_when_the_cache_does_not(client, settings, caplog):
+    # A Redis server on a port nobody listens on: the real client, refused at once.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    }
+    with caplog.at_level(logging.WARNING):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.content == b"unavailable: cache\n"
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert "no-store" in response["Cache-Control"]
+    assert [record.getMessage() for record in caplog.records] == [
+        "Health check failed (cache): GET /healthz"
+    ]
+
+
+@pytest.mark.django_db
+def test_health_check_obeys_allowed_hosts(client, settings):
+    settings.ALLOWED_HOSTS = ["www.example.se"]
+    assert client.get("/healthz", headers={"host": "www.example.se"}).status_code == 200
+    assert client.get("/healthz", headers={"host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "heading"),
+    [
+        ("/sv/boka/", "sv", "Webbplatsen är inte tillgänglig för tillfället"),
+        ("/fi/varaa/", "fi", "Sivusto ei ole hetkeen käytettävissä"),
+        ("/en/book/", "en", "The website is unavailable for a moment"),
+        ("/", "sv", "Webbplatsen är inte tillgänglig för tillfället"),
+    ],
+)
+@pytest.mark.parametrize("error", [OperationalError, InterfaceError])
+def test_a_database_error_in_a_view_is_a_translated_503(path, language, heading, error, caplog):
+    # No django_db mark: a query while rendering the page would raise.
+    request = RequestFactory().post(path)
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    with caplog.at_level(logging.INFO):
+        response = middleware.process_exception(request, error("connection refused"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    body = response.content.decode()
+    assert f'<html lang="{language}">' in body
+    assert f"<h1>{heading}</h1>" in body
+    (record,) = caplog.records
+    assert record.levelname == "WARNING"
+    assert record.exc_info is None
+    assert record.getMessage() == f"Database unavailable ({error.__name__}): POST {path}"
+    assert response._has_been_logged  # so Django does not log it a second time
+
+
+def test_other_errors_are_left_to_the_500_page():
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    assert middleware.process_exception(RequestFactory().get("/sv/"), ValueError("x")) is None
+
+
+def test_a_database_error_outside_a_view_also_gets_the_503_page():
+    """A middleware's query (a session read) fails before any view: the 500 handler is
+    called inside Django's `except` block and hands such an error to the 503 page."""
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(RequestFactory().get("/fi/jotain/"))
+    assert response.status_code == 503
+    assert 'lang="fi"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("admins", "told"), [([], False), ([("Ops", "ops@cleantech.se")], True)])
+def test_the_500_page_says_someone_was_told_only_when_someone_is(settings, admins, told):
+    settings.ADMINS = admins
+    body = server_error(RequestFactory().get("/en/x/")).content.decode()
+    assert "could not show this page" in body
+    assert ("We have been told about it." in body) is told
+
+
+def test_server_errors_are_mailed_to_admins_without_what_was_typed(settings, rf):
+    settings.ADMINS = [("Ops", "ops@cleantech.se")]
+    request = rf.post("/sv/boka/", {"email": "anna.andersson@foretag.se", "name": "Anna"})
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as error:
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", request.path, exc_info=error, extra={"request": request}
+        )
+    (message,) = mail.outbox
+    assert message.to == ["ops@cleantech.se"]
+    assert "RuntimeError" in message.body
+    assert "email" in message.body
+    assert "anna.andersson" not in message.body
+    assert "Anna" not in message.body
+
+
+@pytest.mark.django_db
+def test_a_wrong_host_is_one_warning_line_without_a_traceback(client, settings, caplog):
+    settings.ALLOWED_HOSTS = ["www.example.se"]
+    with caplog.at_level(logging.INFO):
+        response = client.get("/sv/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    (record,) = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert record.levelname == "WARNING"
+    assert record.exc_info is None
+    assert "evil.example" in record.getMessage()
+    assert not mail.outbox
+
+
+def test_a_log_event_with_a_traceback_is_one_line():
+    formatter = OneLineFormatter("%(levelname)s %(name)s %(message)s")
+    try:
+        raise ValueError("first\nsecond")
+    except ValueError as error:
+        record = logging.LogRecord(
+            "cleantech_site", logging.ERROR, __file__, 1, "failed", None, (ValueError, error, None)
+        )
+    line = formatter.format(record)
+    assert "\n" not in line
+    assert line.startswith("ERROR cleantech_site failed")
+    assert "ValueError: first" in line
