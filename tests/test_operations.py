@@ -2,13 +2,16 @@
 error reports. The outage itself, with a real PostgreSQL stopped and started under a
 running gunicorn, is tested in test_database_outage.py."""
 
+import io
 import logging
 import socket
 
 import pytest
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.db import InterfaceError, OperationalError
 from django.test import RequestFactory
+from wagtail.models import Page, Site
 
 from cleantech_site.log import OneLineFormatter
 from cleantech_site.unavailable import DatabaseUnavailableMiddleware
@@ -158,3 +161,47 @@ def test_a_log_event_with_a_traceback_is_one_line():
     assert "\n" not in line
     assert line.startswith("ERROR cleantech_site failed")
     assert "ValueError: first" in line
+
+
+# The Site record follows SITE_BASE_URL
+
+
+def set_site_address(*args):
+    output = io.StringIO()
+    call_command("set_site_address", *args, stdout=output)
+    return output.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "hostname", "port", "root_url"),
+    [
+        ("https://www.cleantech.se", "www.cleantech.se", 443, "https://www.cleantech.se"),
+        ("https://www.cleantech.se:443/", "www.cleantech.se", 443, "https://www.cleantech.se"),
+        ("http://127.0.0.1:8000", "127.0.0.1", 8000, "http://127.0.0.1:8000"),
+        ("http://intranet", "intranet", 80, "http://intranet"),
+    ],
+)
+def test_the_default_site_takes_the_public_address(tree, settings, url, hostname, port, root_url):
+    settings.WAGTAILADMIN_BASE_URL = url
+    assert "now answers at" in set_site_address()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port, site.root_url) == (hostname, port, root_url)
+    assert "already answers at" in set_site_address()
+
+
+@pytest.mark.django_db
+def test_api_links_and_page_addresses_follow_the_site_address(client, tree):
+    set_site_address("--url", "https://www.cleantech.se")
+    page = Page.objects.get(pk=tree.standard["fi"].pk)
+    assert page.get_full_url() == "https://www.cleantech.se" + page.url
+    response = client.get(f"/api/v2/pages/{page.pk}/")
+    assert response.json()["meta"]["html_url"] == page.get_full_url()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["https://www.cleantech.se:8443", "http://host:443", "/sv/"])
+def test_an_address_a_site_cannot_have_is_refused(tree, url):
+    with pytest.raises(CommandError, match="cannot serve"):
+        set_site_address("--url", url)
+    assert Site.objects.get(is_default_site=True).hostname == "testserver"
