@@ -4,12 +4,13 @@ running gunicorn, is tested in test_database_outage.py."""
 
 import io
 import logging
-import socket
+import os
+import subprocess
 
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.test import RequestFactory
 from wagtail.models import Page, Site
 
@@ -17,11 +18,7 @@ from cleantech_site.log import OneLineFormatter
 from cleantech_site.unavailable import DatabaseUnavailableMiddleware
 from cleantech_site.views import RETRY_AFTER_SECONDS, server_error
 
-
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from .processes import Gunicorn, PostgresCluster, free_port, manage, production_environment
 
 
 @pytest.mark.django_db
@@ -46,7 +43,7 @@ def test_health_check_answers_503_when_the_cache_does_not(client, settings, capl
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }
     with caplog.at_level(logging.WARNING):
@@ -205,3 +202,83 @@ def test_an_address_a_site_cannot_have_is_refused(tree, url):
     with pytest.raises(CommandError, match="cannot serve"):
         set_site_address("--url", url)
     assert Site.objects.get(is_default_site=True).hostname == "testserver"
+
+
+# A real outage: PostgreSQL stopped and started under a running gunicorn
+
+
+@pytest.fixture
+def outage_site(committed_tree, settings, tmp_path):
+    """The test tree served by gunicorn under the production settings, from a PostgreSQL
+    cluster of its own (a copy of the test database), so the test may stop it."""
+    source = connection.settings_dict
+    cluster = PostgresCluster()
+    try:
+        cluster.start()
+        dump = tmp_path / "tree.dump"
+        subprocess.run(
+            [
+                str(cluster.bin / "pg_dump"), "-Fc", "--no-owner", "-f", str(dump),
+                "-h", source["HOST"] or "127.0.0.1", "-p", str(source["PORT"] or 5432),
+                "-U", source["USER"] or "postgres", source["NAME"],
+            ],
+            check=True,
+            env={**os.environ, "PGPASSWORD": source["PASSWORD"] or ""},
+        )  # fmt: skip
+        subprocess.run(
+            [str(cluster.bin / "pg_restore"), "--no-owner", "-d", cluster.url, str(dump)],
+            check=True,
+        )
+        environment = production_environment(
+            DATABASE_URL=cluster.url,
+            ALLOWED_HOSTS="testserver",
+            CACHE_DIR=str(tmp_path / "cache"),
+            STATIC_ROOT=str(tmp_path / "static"),
+            MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        )
+        # The pages' own static files, for the manifest; the admin's are not needed.
+        ignored = ["wagtail*", "admin", "rest_framework", "modelcluster", "taggit"]
+        manage(environment, "collectstatic", "--noinput", *[f"-i={name}" for name in ignored])
+        server = Gunicorn(environment)
+        try:
+            yield cluster, server
+        finally:
+            server.stop()
+    finally:
+        cluster.remove()
+
+
+@pytest.mark.postgres
+def test_pages_answer_503_while_postgresql_is_down_and_recover_by_themselves(
+    outage_site, committed_tree
+):
+    cluster, server = outage_site
+    home = committed_tree.home["sv"].url
+    page, booking = committed_tree.standard["fi"].url, committed_tree.booking["en"].url
+
+    def get(path):
+        return server.get(path, host="testserver")
+
+    assert get("/healthz")[::2] == (200, "ok\n")
+    assert get(home)[0] == 200
+
+    cluster.stop()
+    answers = {path: get(path) for path in ("/healthz", page, booking)}
+    for path, (status, headers, body) in answers.items():
+        assert status == 503, (path, body)
+        assert headers["Retry-After"] == str(RETRY_AFTER_SECONDS)
+    assert answers["/healthz"][2] == "unavailable: database\n"
+    assert "Sivusto ei ole hetkeen käytettävissä" in answers[page][2]
+    assert "The website is unavailable for a moment" in answers[booking][2]
+    # A page the page cache holds is still served to anonymous visitors.
+    assert get(home)[0] == 200
+    log = server.log()
+    assert "Traceback" not in log
+    assert log.count("WARNING cleantech_site.views Database unavailable") == 2
+    assert log.count("WARNING cleantech_site.views Health check failed (database)") == 1
+
+    cluster.start()
+    assert get("/healthz")[::2] == (200, "ok\n")
+    assert get(page)[0] == 200
+    assert get(booking)[0] == 200
+    assert server.process.poll() is None  # the same gunicorn throughout
