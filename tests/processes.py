@@ -95,18 +95,6 @@ def production_environment(**overrides):
     return environment
 
 
-def manage(environment, *args):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 class Gunicorn:
     """gunicorn serving the site on a free port; its log (standard error) in `log_path`."""
 

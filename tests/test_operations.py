@@ -18,7 +18,8 @@ from cleantech_site.log import OneLineFormatter
 from cleantech_site.unavailable import DatabaseUnavailableMiddleware
 from cleantech_site.views import RETRY_AFTER_SECONDS, server_error
 
-from .processes import Gunicorn, PostgresCluster, free_port, manage, production_environment
+from .processes import Gunicorn, PostgresCluster, free_port, production_environment
+from .test_settings import run_manage
 
 
 @pytest.mark.django_db
@@ -238,7 +239,10 @@ def outage_site(committed_tree, settings, tmp_path):
         )
         # The pages' own static files, for the manifest; the admin's are not needed.
         ignored = ["wagtail*", "admin", "rest_framework", "modelcluster", "taggit"]
-        manage(environment, "collectstatic", "--noinput", *[f"-i={name}" for name in ignored])
+        collected = run_manage(
+            "collectstatic", "--noinput", *[f"-i={name}" for name in ignored], **environment
+        )
+        assert collected.returncode == 0, collected.stderr
         server = Gunicorn(environment)
         try:
             yield cluster, server
