@@ -37,10 +37,12 @@ migrate: install
 demo: migrate
 	$(MANAGE) load_demo_content
 
-## make run: install, migrate, load the demo content, make sure an admin exists, serve.
+## make run: install, migrate, load the demo content, point the Site record at
+## SITE_BASE_URL, make sure an admin exists, serve.
 ## Booking e-mails print to the console from the request, so no e-mail worker is needed
 ## (production runs `manage.py send_booking_emails --loop` beside gunicorn).
 run: demo
+	$(MANAGE) set_site_address
 	$(MANAGE) ensure_admin
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)

@@ -21,6 +21,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap.sitemap, name="sitemap"),
     path("robots.txt", sitemap.robots_txt, name="robots_txt"),
     path("api/v2/", api_router.urls),
+    # For load balancers and monitoring; outside the language prefixes and never cached.
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

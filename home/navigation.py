@@ -7,6 +7,7 @@ ask for the same things.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import translation
@@ -68,6 +69,24 @@ def name_of_site(site):
     """The Site record's name, which staff edit under Settings → Sites, else
     WAGTAIL_SITE_NAME; for places without a request, such as e-mails."""
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+def site_address(base_url=None):
+    """The hostname and port of a Site record that serves `base_url` (by default the
+    public address, SITE_BASE_URL), or None when Wagtail cannot express it.
+
+    A Site has no scheme: Wagtail makes port 443 https://host, port 80 http://host and any
+    other port http://host:port. So https on another port than 443, or http on 443, has
+    no Site record, and an address without a hostname has none either.
+    """
+    address = urlsplit(base_url or settings.WAGTAILADMIN_BASE_URL)
+    if address.scheme not in ("http", "https") or not address.hostname:
+        return None
+    default_port = 443 if address.scheme == "https" else 80
+    port = address.port or default_port
+    if (address.scheme == "https") != (port == 443):
+        return None
+    return {"hostname": address.hostname, "port": port}
 
 
 def home_page(request):

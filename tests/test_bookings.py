@@ -480,40 +480,6 @@ def test_the_rate_limit_reads_the_address_through_trusted_proxies(client, settin
     assert [first.status_code, second.status_code, third.status_code] == [200, 200, 429]
 
 
-# Retention
-
-
-def test_purge_deletes_exactly_the_bookings_older_than_the_retention_period(client, settings, tree):
-    page = tree.booking.sv
-    for _number in range(4):
-        post(client, page, answers(page))
-    now = timezone.now()
-    ages = [10, 364, 366, 900]
-    for booking, days in zip(Booking.objects.order_by("pk"), ages, strict=True):
-        Booking.objects.filter(pk=booking.pk).update(submit_time=now - timedelta(days=days))
-    kept = sorted(
-        Booking.objects.filter(submit_time__gt=now - timedelta(days=365)).values_list(
-            "pk", flat=True
-        )
-    )
-
-    dry = io.StringIO()
-    call_command("purge_bookings", "--dry-run", stdout=dry)
-    assert "2." in dry.getvalue()
-    assert Booking.objects.count() == 4
-
-    output = io.StringIO()
-    call_command("purge_bookings", stdout=output)
-    assert "Deleted 2 bookings" in output.getvalue()
-    assert sorted(Booking.objects.values_list("pk", flat=True)) == kept
-    assert BookingEmail.objects.filter(booking__isnull=True).count() == 0
-    assert BookingEmail.objects.count() == 2 * len(kept)
-
-    settings.BOOKING_RETENTION_DAYS = 5
-    call_command("purge_bookings", stdout=io.StringIO())
-    assert Booking.objects.count() == 0
-
-
 def test_a_booking_never_shows_personal_data_as_its_name(client, tree):
     page = tree.booking.sv
     post(client, page, answers(page))

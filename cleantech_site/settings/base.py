@@ -6,6 +6,7 @@ settings relax what production needs.
 """
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A plain 503 while the database is down (cleantech_site/unavailable.py).
+    "cleantech_site.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -254,19 +257,45 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own frame
 
-# Personal data never goes to the logs: log records name ids, not people.
+# Error reports: with ADMINS set ("Name <address>, other@address"), each server error is
+# e-mailed to them (Django's mail_admins handler, through the EMAIL_* settings above), and
+# the 500 page says so. Without it, errors go to the log only.
+ADMINS = [pair for pair in getaddresses([os.environ.get("ADMINS", "")]) if pair[1]]
+MANAGERS = ADMINS
+DEFAULT_EXCEPTION_REPORTER_FILTER = "cleantech_site.log.HidePostedValuesFilter"
+
+# Logs go to standard error, one line per event (cleantech_site/log.py). Personal data
+# never goes to the logs: log records name ids, not people.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "warning_without_traceback": {"()": "cleantech_site.log.WarningWithoutTraceback"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "one_line": {
+            "()": "cleantech_site.log.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "one_line"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Replaces Django's own handlers for it (a second console, mail_admins); its
+        # records reach the console through the root logger.
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL},
         "django.request": {"level": "ERROR"},
+        # A wrong Host header is the sender's mistake (answered 400), not the site's.
+        "django.security.DisallowedHost": {"filters": ["warning_without_traceback"]},
         # Background tasks run inline; their start and end lines are noise.
         "django_tasks": {"level": "WARNING"},
     },

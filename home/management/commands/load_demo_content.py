@@ -21,7 +21,6 @@ import uuid
 from contextlib import contextmanager
 from html import escape
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import polib
 import yaml
@@ -49,6 +48,8 @@ from wagtail.models import (
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.signals import page_slug_changed
 from wagtail_localize.models import Translation, TranslationSource
+
+from home.navigation import site_address
 
 DEMO_FOLDER = Path(settings.BASE_DIR) / "demo"
 
@@ -127,11 +128,7 @@ class Loader:
             # The site answers at the address it is served on (SITE_BASE_URL), so links
             # that leave the page (canonical, hreflang, sitemap) point there; Wagtail's
             # placeholder address (localhost:80) is replaced, an editor's choice is kept.
-            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            where = {
-                "hostname": address.hostname,
-                "port": address.port or (443 if address.scheme == "https" else 80),
-            }
+            where = site_address() or {"hostname": "localhost", "port": 80}
             Site.objects.update_or_create(
                 is_default_site=True, defaults={**self.data["site"], **where, "root_page": home}
             )

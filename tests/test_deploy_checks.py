@@ -1,0 +1,83 @@
+"""Deploy checks: `check --deploy` warns about placeholders of the demo content that would
+reach visitors (example addresses, a Site at localhost), and passes without them."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+from wagtail.models import Page, Site
+
+from cleantech_site.checks import CONTENT_TAG, example_addresses
+
+pytestmark = [pytest.mark.django_db]
+
+DEMO_ADDRESS = "info@example.com"  # what demo/content.yaml gives the footer and the form
+
+
+def check_deploy():
+    call_command("check", "--deploy", "--fail-level", "WARNING", "--tag", CONTENT_TAG)
+
+
+def with_addresses(tree, to_address, contact_email, hostname, from_address=""):
+    for page in tree.booking.values():
+        page.to_address, page.from_address = to_address, from_address
+        page.save(update_fields=["to_address", "from_address"])
+    for home in tree.home.values():
+        home.contact_email = contact_email
+        home.save(update_fields=["contact_email"])
+    Site.objects.filter(is_default_site=True).update(hostname=hostname, port=443)
+
+
+def test_real_addresses_pass(tree):
+    with_addresses(
+        tree, "bokning@cleantech.se, info@cleantech.se", "info@cleantech.se", "www.cleantech.se"
+    )
+    check_deploy()
+
+
+def test_the_demo_addresses_fail(tree, capsys):
+    with_addresses(tree, DEMO_ADDRESS, DEMO_ADDRESS, "localhost")
+    with pytest.raises(SystemCheckError) as raised:
+        check_deploy()
+    report = str(raised.value)
+    # Once per page family, not once per language.
+    assert report.count("cleantech_site.W002") == 1
+    assert report.count("cleantech_site.W003") == 1
+    assert report.count("cleantech_site.W004") == 1
+    assert DEMO_ADDRESS in report
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("to_address", "bokning@cleantech.se, staff@mail.example.org"), ("from_address", "x@y.test")],
+)
+def test_an_example_address_among_the_recipients_or_as_sender_fails(tree, field, value):
+    with_addresses(tree, "bokning@cleantech.se", "info@cleantech.se", "www.cleantech.se")
+    page = tree.booking.sv
+    setattr(page, field, value)
+    page.save(update_fields=[field])
+    with pytest.raises(SystemCheckError, match="cleantech_site.W002"):
+        check_deploy()
+
+
+def test_only_live_pages_count(tree):
+    with_addresses(tree, DEMO_ADDRESS, "info@cleantech.se", "www.cleantech.se")
+    Page.objects.filter(pk__in=[page.pk for page in tree.booking.values()]).update(live=False)
+    check_deploy()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("info@example.com", ["info@example.com"]),
+        ("Staff <staff@EXAMPLE.org>", ["staff@EXAMPLE.org"]),
+        ("a@lists.example.net, b@cleantech.se", ["a@lists.example.net"]),
+        (
+            "a@host.example, b@host.test, c@localhost",
+            ["a@host.example", "b@host.test", "c@localhost"],
+        ),
+        ("info@example.se, info@myexample.com, info@example.company", []),
+        ("", []),
+    ],
+)
+def test_example_domains(text, found):
+    assert example_addresses(text) == found
