@@ -11,8 +11,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +38,7 @@ from home.models import StandardPage
 
 from .bookings import answers
 from .factories import StandardPageFactory
+from .processes import Gunicorn, free_port, production_environment
 
 pytestmark = [
     pytest.mark.postgres,
@@ -49,31 +48,11 @@ pytestmark = [
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).with_name("gunicorn")
 BOOKING_TOKEN = re.compile(r'name="_token" value="([^"]+)"')
 # How often each instance may show one address the booking form in a minute.
 TOKEN_LIMIT = 4
 # Requests per instance after a change: with two workers each, both workers answer some.
 REQUESTS = 6
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url, process, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url}: the server stopped with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=10):  # noqa: S310 (our own server)
-                return
-        except OSError:  # refused, reset or not answered yet
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 @pytest.fixture(scope="session")
@@ -133,21 +112,18 @@ def production_env(django_db_setup, django_db_blocker, shared_redis):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)")
     static_root = tempfile.mkdtemp(prefix="cleantech-static-")
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))},
-        "DJANGO_SETTINGS_MODULE": "cleantech_site.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": shared_redis,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_PROXY_SSL_HEADER": "1",
-        "STATIC_ROOT": static_root,
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "BOOKING_MIN_FILL_SECONDS": "0",
-        "BOOKING_RATE_LIMIT_TOKENS": str(TOKEN_LIMIT),
-    }
+    env = production_environment(
+        SECRET_KEY=secrets.token_urlsafe(64),
+        DATABASE_URL=database_url(),
+        REDIS_URL=shared_redis,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_PROXY_SSL_HEADER="1",
+        STATIC_ROOT=static_root,
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        BOOKING_MIN_FILL_SECONDS="0",
+        BOOKING_RATE_LIMIT_TOKENS=str(TOKEN_LIMIT),
+    )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=PROJECT_ROOT,
@@ -160,27 +136,15 @@ def production_env(django_db_setup, django_db_blocker, shared_redis):
 
 @pytest.fixture(scope="module")
 def instances(production_env):
-    """Two gunicorn instances on their own ports; both are stopped when the module ends."""
-    started = []
-    for _ in range(2):
-        port = free_port()
-        process = subprocess.Popen(
-            [GUNICORN, "cleantech_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-            cwd=PROJECT_ROOT,
-            env=production_env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        started.append((process, f"http://127.0.0.1:{port}"))
+    """Two gunicorn instances of two workers each; stopped when the module ends."""
+    servers = []
     try:
-        for process, url in started:
-            wait_for(url + "/robots.txt", process)
-        yield [url for _, url in started]
+        for _ in range(2):
+            servers.append(Gunicorn(production_env, workers=2))
+        yield [f"http://127.0.0.1:{server.port}" for server in servers]
     finally:
-        for process, _ in started:
-            process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
-        for process, _ in started:
-            process.wait(timeout=30)
+        for server in servers:
+            server.stop()
 
 
 @pytest.fixture(autouse=True)
