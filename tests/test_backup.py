@@ -248,6 +248,14 @@ def test_a_missing_pg_dump_is_a_clear_error_naming_pg_bin(settings, tmp_path):
         backups.pg_program("pg_dump")
 
 
+@pytest.mark.postgres
+def test_pg_dump_off_path_is_found_in_debians_versioned_directory(monkeypatch, settings):
+    settings.PG_BIN = ""
+    monkeypatch.setenv("PATH", "")
+    found = Path(backups.pg_program("pg_dump"))
+    assert found.parent.match("/usr/lib/postgresql/*/bin")
+
+
 def test_the_database_password_reaches_pg_dump_only_through_its_environment():
     env = backups.libpq_environment(
         {
