@@ -76,10 +76,10 @@ def environment(database_url, media_root):
     }
 
 
-def restore_elsewhere(backup, database_url, media_root):
+def restore_elsewhere(backup, database_url, media_root, *options):
     """`manage.py restore` in a process of its own, configured for the fresh database."""
     result = subprocess.run(
-        [sys.executable, "manage.py", "restore", str(backup.path)],
+        [sys.executable, "manage.py", "restore", str(backup.path), *options],
         cwd=ROOT,
         env=environment(database_url, media_root),
         capture_output=True,
@@ -198,6 +198,23 @@ def test_postgres_backup_restored_into_a_fresh_database_holds_and_serves_the_sam
         assert counts_by_sql(db.cursor()) == expected
     assert media_files(media_root) == media_files(settings.MEDIA_ROOT) != []
     assert_serves_article(fresh_postgres_database, media_root, committed_tree.article.sv)
+
+
+@pytest.mark.postgres
+def test_a_forced_postgres_restore_drops_tables_the_backup_does_not_have(
+    committed_db, fresh_postgres_database, tmp_path
+):
+    backup = take_backup(tmp_path / "backups", "--no-media")
+    with psycopg.connect(fresh_postgres_database.replace("postgres://", "postgresql://")) as db:
+        db.execute("CREATE TABLE made_by_a_newer_migration (id integer)")
+        db.execute('CREATE TABLE "wagtailcore_page" (id integer)')
+    restore_elsewhere(backup, fresh_postgres_database, tmp_path / "media", "--force")
+    with psycopg.connect(fresh_postgres_database.replace("postgres://", "postgresql://")) as db:
+        tables = {row[0] for row in db.execute("SELECT tablename FROM pg_tables")}
+        assert "made_by_a_newer_migration" not in tables
+        assert db.execute("SELECT count(*) FROM wagtailcore_page").fetchone()[0] == (
+            Page.objects.count()
+        )
 
 
 # Refusals and errors
