@@ -240,6 +240,12 @@ BOOKING_SEND_EMAILS_IN_REQUEST = False
 BOOKING_EMAIL_POLL_SECONDS = float(os.environ.get("BOOKING_EMAIL_POLL_SECONDS", "5"))
 BOOKING_EMAIL_MAX_ATTEMPTS = int(os.environ.get("BOOKING_EMAIL_MAX_ATTEMPTS", "30"))
 
+# Backups (manage.py backup / restore; docs/deployment.md). PG_BIN: the directory of
+# pg_dump and pg_restore when they are not on PATH (Debian: /usr/lib/postgresql/<ver>/bin,
+# which is also searched).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", BASE_DIR / "backups"))
+PG_BIN = os.environ.get("PG_BIN", "")
+
 # Wagtail
 WAGTAIL_SITE_NAME = "North Sweden Cleantech"
 # The public address of the site, used in links that leave the site (e-mails, feeds).
