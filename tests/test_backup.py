@@ -10,12 +10,9 @@ restored database and nothing of this process is shared with it.
 import html
 import json
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,6 +30,8 @@ from wagtail_localize.models import Translation
 
 from cleantech_site import backups
 from forms.models import Booking
+
+from .processes import Gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTED = {
@@ -90,37 +89,14 @@ def restore_elsewhere(backup, database_url, media_root, *options):
     return result.stdout
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def served(database_url, media_root, path):
-    """GET `path` from gunicorn serving the database at `database_url`."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "cleantech_site.wsgi", f"--bind=127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=environment(database_url, media_root),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    """(status, body) of a GET of `path` from gunicorn serving the database at `database_url`."""
+    server = Gunicorn(environment(database_url, media_root))
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as answer:  # noqa: S310
-                    return answer.status, answer.read().decode()
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    server.kill()
-                    raise AssertionError(server.communicate()[1].decode()[-3000:]) from None
-                time.sleep(0.2)
+        status, _, body = server.get(path)
     finally:
-        if server.poll() is None:
-            server.terminate()
-            server.wait(timeout=10)
+        server.stop()
+    return status, body
 
 
 def assert_serves_article(database_url, media_root, article):
