@@ -3,14 +3,19 @@ before any query (cleantech_site/bad_input.py), the 400 page reads no body, and 
 API parameter gets a JSON error (cleantech_site/api.py). A fuzz of the public addresses
 and the API closes the file."""
 
+import io
 from urllib.parse import quote_from_bytes, urlencode
 
+import PIL.Image
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from wagtail.images.models import Image
+from wagtail.models import Collection
 
 from forms.models import Booking
 
@@ -166,6 +171,20 @@ def test_good_input_passes_the_middleware(tree):
     )
     assert response.status_code == 200  # the login form again, with its error
     assert response.context["form"].errors
+
+
+def test_file_uploads_pass_the_middleware(admin_client, tree):
+    """The middleware reads a multipart form's fields; the files in it must still arrive."""
+    image = io.BytesIO()
+    PIL.Image.new("RGB", (40, 30), "green").save(image, "PNG")
+    upload = SimpleUploadedFile("vindkraft.png", image.getvalue(), content_type="image/png")
+    response = admin_client.post(
+        "/admin/images/add/",
+        {"title": "Vindkraft", "file": upload, "collection": Collection.get_first_root_node().id},
+    )
+    assert response.status_code == 302
+    stored = Image.objects.get(title="Vindkraft")
+    assert (stored.width, stored.height) == (40, 30)
 
 
 # Every bad API parameter: (case, query). Each answers 400 with a JSON message.
