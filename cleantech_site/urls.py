@@ -12,6 +12,7 @@ from search import views as search_views
 from . import views
 from .api import api_router
 
+handler400 = views.bad_request
 handler500 = views.server_error
 
 urlpatterns = [

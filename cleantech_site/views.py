@@ -1,3 +1,6 @@
+"""The error pages that must work when the request or the database cannot be trusted,
+and the health check."""
+
 import logging
 import sys
 import uuid
@@ -6,14 +9,23 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import Error as DatabaseError
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.template import loader
 from django.utils import translation
 from django.utils.log import log_response
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
+
+# Where Wagtail's read-only API answers (cleantech_site/urls.py): its errors are JSON.
+API_PATH_PREFIX = "/api/"
 
 # What a request meets while the database cannot be reached: it refuses connections (it
 # is stopped or restarting), or a connection the worker had was cut.
@@ -22,13 +34,12 @@ DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
-def _render_without_database(request, template_name, context=None):
-    """An error page in the language of the URL's prefix, rendered without a query.
-
-    The template gets no request context (context processors could query), and the
-    language comes from the URL prefix only.
-    """
-    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+def plain_error_page(request, template_name, context=None):
+    """An error page rendered without the database or the request's body: the template
+    gets no request context (context processors could query the database), and the
+    language comes from the URL's prefix, else the language cookie or Accept-Language, as
+    LocaleMiddleware would choose it (the error may come before LocaleMiddleware ran)."""
+    language = translation.get_language_from_request(request, check_path=True)
     with translation.override(language):
         return loader.get_template(template_name).render(
             {"language_code": language, **(context or {})}
@@ -45,15 +56,32 @@ def server_error(request, *args, **kwargs):
     error = sys.exc_info()[1]
     if isinstance(error, DATABASE_UNAVAILABLE):
         return database_unavailable(request, error)
-    body = _render_without_database(request, "500.html", {"reported": bool(settings.ADMINS)})
+    body = plain_error_page(request, "500.html", {"reported": bool(settings.ADMINS)})
     return HttpResponseServerError(body)
+
+
+def bad_request(request, exception=None):
+    """Render the 400 page without reading the request's body or the database.
+
+    Django's own view is wrapped in requires_csrf_token, whose check reads request.POST of
+    a POST: for the body that caused the 400 (an undecodable form) that raises again and
+    becomes a 500. The API's clients get a JSON error, as for the API's own bad parameters.
+
+    It may run before LocaleMiddleware: the language comes from the URL's prefix, else the
+    language cookie or Accept-Language, as LocaleMiddleware would choose it.
+    """
+    if request.path_info.startswith(API_PATH_PREFIX):
+        with translation.override(translation.get_language_from_request(request)):
+            message = gettext("The request could not be handled")
+        return JsonResponse({"message": message}, status=400)
+    return HttpResponseBadRequest(plain_error_page(request, "400.html"))
 
 
 def database_unavailable(request, error):
     """The plain 503 page for a request the database could not serve, logged as one
     warning line without a traceback: an outage would otherwise log a chained
     traceback for every request, and it says nothing a single line does not."""
-    body = _render_without_database(request, "503.html")
+    body = plain_error_page(request, "503.html")
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views import View
 from wagtail.models import Page
 
 from .navigation import _site_home_pages, site_root_url
@@ -82,23 +82,34 @@ def sitemap_urls(request):
     return urls
 
 
-@require_GET
-def sitemap(request):
-    return render(
-        request,
-        "sitemap.xml",
-        {"urlset": sitemap_urls(request)},
-        content_type="application/xml; charset=utf-8",
-    )
+class CrawlerFileView(View):
+    """GET, and HEAD and OPTIONS as Django's View answers them: crawlers and monitors ask
+    with all three, and a 405 reads as a broken site."""
+
+    http_method_names = ["get", "head", "options"]
 
 
-@require_GET
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+class SitemapView(CrawlerFileView):
+    def get(self, request):
+        return render(
+            request,
+            "sitemap.xml",
+            {"urlset": sitemap_urls(request)},
+            content_type="application/xml; charset=utf-8",
+        )
+
+
+class RobotsTxtView(CrawlerFileView):
+    def get(self, request):
+        lines = [
+            "User-agent: *",
+            "Disallow: /admin/",
+            "",
+            f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+            "",
+        ]
+        return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+sitemap = SitemapView.as_view()
+robots_txt = RobotsTxtView.as_view()

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection
 from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from forms.models import Booking
 
@@ -67,8 +68,12 @@ def build_tree():
 
 @pytest.fixture
 def tree(db):
-    """The test tree's pages and snippets by handle, fresh for each test."""
-    return tree_module.Tree.load(TREE_KEYS)
+    """The test tree's pages and snippets by handle, fresh for each test.
+
+    Wagtail caches the sites' root URLs; a test that changes a Site is rolled back, but
+    the cached copy of its change would outlive it, so it is forgotten afterwards."""
+    yield tree_module.Tree.load(TREE_KEYS)
+    cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
 
 
 @pytest.fixture

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NUL characters and undecodable forms get a 400 before anything reads them.
+    "cleantech_site.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A plain 503 while the database is down (cleantech_site/unavailable.py).
     "cleantech_site.unavailable.DatabaseUnavailableMiddleware",
