@@ -1,0 +1,59 @@
+"""Response headers that tell the browser what a page may do.
+
+Two Content-Security-Policies, both from settings (django-csp 4):
+
+- CONTENT_SECURITY_POLICY, strict, for everything the public sees: scripts and styles only
+  from our own static files, no inline code, no nonces. The templates have no inline
+  script, style or `on…=` attribute, so nothing needs more.
+- CONTENT_SECURITY_POLICY_ADMIN for Wagtail's admin (its sign-in, its editors and the
+  page previews it frames, which render public templates). Wagtail and wagtail-localize
+  set inline styles from their scripts, so the admin allows inline styles and nothing
+  else beyond the public policy. The admin is told apart by its URL prefix, taken from
+  Wagtail's own URL so that moving the admin moves the policy with it.
+
+The Permissions-Policy header switches off the browser features the site never uses
+(camera, microphone, geolocation, payment...), on every response.
+"""
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.urls import reverse
+
+PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
+
+
+def admin_prefix():
+    return reverse("wagtailadmin_home")
+
+
+def is_admin_request(request):
+    return request.path_info.startswith(admin_prefix())
+
+
+def permissions_policy():
+    """The header's value: `feature=()` for a feature that is off, `feature=(self)` for one
+    our own pages may use."""
+    return ", ".join(
+        f"{feature}=({' '.join(allowed)})"
+        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    )
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's policy in the admin, and the
+    Permissions-Policy header on every response."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        # A view's own @csp decorator still wins; the admin's policy replaces only the
+        # site-wide default.
+        if not report_only and parts.config is None and is_admin_request(request):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if settings.PERMISSIONS_POLICY and PERMISSIONS_POLICY_HEADER not in response:
+            response[PERMISSIONS_POLICY_HEADER] = permissions_policy()
+        return response
