@@ -13,11 +13,15 @@ Two Content-Security-Policies, both from settings (django-csp 4):
 
 The Permissions-Policy header switches off the browser features the site never uses
 (camera, microphone, geolocation, payment...), on every response.
+
+The admin's sign-in is throttled by django-axes (settings: AXES_*); when it locks, the
+person sees `login_locked`, in their language, with the time to wait.
 """
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.shortcuts import render
 from django.urls import reverse
 
 PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
@@ -57,3 +61,15 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         if settings.PERMISSIONS_POLICY and PERMISSIONS_POLICY_HEADER not in response:
             response[PERMISSIONS_POLICY_HEADER] = permissions_policy()
         return response
+
+
+def login_locked(request, original_response, credentials):
+    """django-axes' lock-out response: Wagtail's sign-in page layout with the reason and
+    how long to wait, answered 429 Too Many Requests."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    return render(
+        request,
+        "security/login_locked.html",
+        {"minutes": minutes, "login_url": reverse("wagtailadmin_login")},
+        status=429,
+    )

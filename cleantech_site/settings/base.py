@@ -6,6 +6,7 @@ settings relax what production needs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into the lock-out page (AXES_LOCKOUT_TEMPLATE).
+    "axes.middleware.AxesMiddleware",
     # Last, so it sees the user and the final response (see cleantech_site/page_cache.py).
     "cleantech_site.page_cache.PageCacheMiddleware",
 ]
@@ -301,6 +305,24 @@ PERMISSIONS_POLICY = {
         "xr-spatial-tracking",
     )
 }
+# The admin's sign-in (django-axes): locked for a user and address together after
+# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES. Attempts are kept in the database,
+# which every worker shares. `manage.py axes_reset_username NAME` unlocks at once.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "forms.spam.client_address"  # the booking form's proxy rule
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cleantech_site.security.login_locked"
+# Failures are kept (they are the count); successful sign-ins are not recorded, and log
+# lines name neither the account nor the address nor the browser (AXES_VERBOSE off).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 
 # Personal data never goes to the logs: log records name ids, not people.
 LOGGING = {
