@@ -5,11 +5,13 @@ Two Content-Security-Policies, both from settings (django-csp 4):
 - CONTENT_SECURITY_POLICY, strict, for everything the public sees: scripts and styles only
   from our own static files, no inline code, no nonces. The templates have no inline
   script, style or `on…=` attribute, so nothing needs more.
-- CONTENT_SECURITY_POLICY_ADMIN for Wagtail's admin (its sign-in, its editors and the
-  page previews it frames, which render public templates). Wagtail and wagtail-localize
-  set inline styles from their scripts, so the admin allows inline styles and nothing
-  else beyond the public policy. The admin is told apart by its URL prefix, taken from
-  Wagtail's own URL so that moving the admin moves the policy with it.
+- CONTENT_SECURITY_POLICY_ADMIN for Wagtail's admin: its sign-in, its editors, and the
+  previews it frames. Wagtail starts date pickers and inline panels with inline scripts,
+  and wagtail-localize's translation editor makes <style> elements, so the admin allows
+  those (measured in a browser: tests/e2e/test_admin_csp.py), and nothing else beyond
+  the public policy. The admin is told apart by its URL prefix, taken from Wagtail's own
+  URL so that moving the admin moves the policy with it; a preview, which Wagtail renders
+  through the middleware again for the page's public address, by Wagtail's mark on it.
 
 The Permissions-Policy header switches off the browser features the site never uses
 (camera, microphone, geolocation, payment...), on every response.
@@ -35,6 +37,13 @@ def is_admin_request(request):
     return request.path_info.startswith(admin_prefix())
 
 
+def uses_admin_policy(request):
+    """The admin's own pages, and a page Wagtail renders for the admin's preview: Wagtail
+    serves a preview through the middleware again, with a made-up request for the page's
+    public address, which it marks `is_preview`."""
+    return is_admin_request(request) or getattr(request, "is_preview", False)
+
+
 def permissions_policy():
     """The header's value: `feature=()` for a feature that is off, `feature=(self)` for one
     our own pages may use."""
@@ -52,7 +61,7 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         # A view's own @csp decorator still wins; the admin's policy replaces only the
         # site-wide default.
-        if not report_only and parts.config is None and is_admin_request(request):
+        if not report_only and parts.config is None and uses_admin_policy(request):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
         return parts
 

@@ -278,13 +278,23 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # Wagtail's admin and the previews it frames: as the public policy, plus what Wagtail 7.4
-# and wagtail-localize need in a browser (tests/e2e/test_admin_csp.py).
+# and wagtail-localize need in a browser (tests/e2e/test_admin_csp.py): inline scripts
+# (date pickers, inline panels and the translation editor are started by them, with
+# per-field values, so no hash fits), <style> elements (the translation editor makes
+# them; style attributes stay refused), Wagtail's check for a new release, and framing
+# its own previews.
 CONTENT_SECURITY_POLICY_ADMIN = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src-elem": ["'self'", "'unsafe-inline'"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
         "frame-ancestors": ["'self'"],
     },
 }
+# Editors' pictures are not fetched from Gravatar (their e-mail addresses' hashes would go
+# to a third party on every admin page): Wagtail shows its own, or one they upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Browser features no page of ours uses.
 PERMISSIONS_POLICY = {
     feature: []
