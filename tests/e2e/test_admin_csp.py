@@ -73,6 +73,11 @@ def test_an_editor_signs_in_edits_and_publishes_a_page_without_csp_violations(
     draft.refresh_from_db()
     assert draft.live and draft.title == "CSP-provet"
 
+    # The published page, with Wagtail's user bar for the signed-in editor.
+    page.goto(site.url + draft.url)
+    page.locator("#wagtail-userbar-trigger").click()
+    page.get_by_role("menuitem").first.wait_for()
+
     # wagtail-localize's translation editor, a script application of its own.
     page.goto(f"{site.url}/admin/pages/{tree.standard['fi'].pk}/edit/")
     page.get_by_text(tree.standard["fi"].title).first.wait_for()
