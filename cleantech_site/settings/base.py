@@ -6,6 +6,7 @@ settings relax what production needs.
 """
 
 import os
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "csp",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP and Permissions-Policy on every response, static files included.
+    "cleantech_site.security.SecurityHeadersMiddleware",
     # NUL characters and undecodable forms get a 400 before anything reads them.
     "cleantech_site.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -82,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into the lock-out page (AXES_LOCKOUT_TEMPLATE).
+    "axes.middleware.AxesMiddleware",
     # Last, so it sees the user and the final response (see cleantech_site/page_cache.py).
     "cleantech_site.page_cache.PageCacheMiddleware",
 ]
@@ -275,6 +282,80 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "cleantech_site.log.HidePostedValuesFilter"
 # Logs go to standard error, one line per event (cleantech_site/log.py). Personal data
 # never goes to the logs: log records name ids, not people.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+# Security headers and sign-in throttling (cleantech_site/security.py; README, "Security").
+# Public pages: scripts and styles from our static files only, no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Wagtail's admin and the previews it frames: as the public policy, plus what Wagtail 7.4
+# and wagtail-localize need in a browser (tests/e2e/test_admin_csp.py): inline scripts
+# (date pickers, inline panels and the translation editor are started by them, with
+# per-field values, so no hash fits), <style> elements (the translation editor makes
+# them; style attributes stay refused), Wagtail's check for a new release, and framing
+# its own previews.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src-elem": ["'self'", "'unsafe-inline'"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Editors' pictures are not fetched from Gravatar (their e-mail addresses' hashes would go
+# to a third party on every admin page): Wagtail shows its own, or one they upload.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Browser features no page of ours uses.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# The admin's sign-in (django-axes): locked for a user and address together after
+# AXES_FAILURE_LIMIT failures, for AXES_COOLOFF_MINUTES. Attempts are kept in the database,
+# which every worker shares. `manage.py axes_reset_username NAME` unlocks at once.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "forms.spam.client_address"  # the booking form's proxy rule
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cleantech_site.security.login_locked"
+# Failures are kept (they are the count); successful sign-ins are not recorded, and log
+# lines name neither the account nor the address nor the browser (AXES_VERBOSE off).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Personal data never goes to the logs: log records name ids, not people.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

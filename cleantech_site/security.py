@@ -1,0 +1,84 @@
+"""Response headers that tell the browser what a page may do.
+
+Two Content-Security-Policies, both from settings (django-csp 4):
+
+- CONTENT_SECURITY_POLICY, strict, for everything the public sees: scripts and styles only
+  from our own static files, no inline code, no nonces. The templates have no inline
+  script, style or `on…=` attribute, so nothing needs more.
+- CONTENT_SECURITY_POLICY_ADMIN for Wagtail's admin: its sign-in, its editors, and the
+  previews it frames. Wagtail starts date pickers and inline panels with inline scripts,
+  and wagtail-localize's translation editor makes <style> elements, so the admin allows
+  those (measured in a browser: tests/e2e/test_admin_csp.py), and nothing else beyond
+  the public policy. The admin is told apart by its URL prefix, taken from Wagtail's own
+  URL so that moving the admin moves the policy with it; a preview, which Wagtail renders
+  through the middleware again for the page's public address, by Wagtail's mark on it.
+
+The Permissions-Policy header switches off the browser features the site never uses
+(camera, microphone, geolocation, payment...), on every response.
+
+The admin's sign-in is throttled by django-axes (settings: AXES_*); when it locks, the
+person sees `login_locked`, in their language, with the time to wait.
+"""
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.shortcuts import render
+from django.urls import reverse
+
+PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
+
+
+def admin_prefix():
+    return reverse("wagtailadmin_home")
+
+
+def is_admin_request(request):
+    return request.path_info.startswith(admin_prefix())
+
+
+def uses_admin_policy(request):
+    """The admin's own pages, and a page Wagtail renders for the admin's preview: Wagtail
+    serves a preview through the middleware again, with a made-up request for the page's
+    public address, which it marks `is_preview`."""
+    return is_admin_request(request) or getattr(request, "is_preview", False)
+
+
+def permissions_policy():
+    """The header's value: `feature=()` for a feature that is off, `feature=(self)` for one
+    our own pages may use."""
+    return ", ".join(
+        f"{feature}=({' '.join(allowed)})"
+        for feature, allowed in settings.PERMISSIONS_POLICY.items()
+    )
+
+
+class SecurityHeadersMiddleware(CSPMiddleware):
+    """django-csp's middleware with the admin's policy in the admin, and the
+    Permissions-Policy header on every response."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        # A view's own @csp decorator still wins; the admin's policy replaces only the
+        # site-wide default.
+        if not report_only and parts.config is None and uses_admin_policy(request):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        if settings.PERMISSIONS_POLICY and PERMISSIONS_POLICY_HEADER not in response:
+            response[PERMISSIONS_POLICY_HEADER] = permissions_policy()
+        return response
+
+
+def login_locked(request, original_response, credentials):
+    """django-axes' lock-out response: Wagtail's sign-in page layout with the reason and
+    how long to wait, answered 429 Too Many Requests."""
+    minutes = max(1, round(settings.AXES_COOLOFF_TIME.total_seconds() / 60))
+    return render(
+        request,
+        "security/login_locked.html",
+        {"minutes": minutes, "login_url": reverse("wagtailadmin_login")},
+        status=429,
+    )

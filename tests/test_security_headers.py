@@ -1,0 +1,115 @@
+"""Security headers: a strict Content-Security-Policy on public pages, the admin's own
+policy in the admin, Permissions-Policy everywhere, and HSTS flags only when asked for."""
+
+import pytest
+
+from .test_settings import run_manage
+
+
+def directives(response):
+    """The Content-Security-Policy header as {directive: [sources]}."""
+    policy = {}
+    for part in response["Content-Security-Policy"].split(";"):
+        name, *sources = part.split()
+        policy[name] = sources
+    return policy
+
+
+def features(response):
+    """The Permissions-Policy header as {feature: allow list}."""
+    return dict(part.strip().split("=", 1) for part in response["Permissions-Policy"].split(","))
+
+
+@pytest.fixture
+def public_page(client, tree):
+    response = client.get(tree.standard["fi"].url)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.fixture
+def admin_page(admin_client, tree):
+    response = admin_client.get(f"/admin/pages/{tree.standard.sv.pk}/edit/")
+    assert response.status_code == 200
+    return response
+
+
+def test_a_public_page_allows_scripts_and_styles_only_from_the_site_itself(public_page):
+    policy = directives(public_page)
+    assert policy["default-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+
+
+def test_the_public_policy_has_no_unsafe_inline_eval_or_nonce(public_page, client, tree):
+    # The booking page too: it is the one public page with a script of its own.
+    booking = client.get(tree.booking["en"].url)
+    for response in (public_page, booking):
+        header = response["Content-Security-Policy"]
+        assert "unsafe-inline" not in header
+        assert "unsafe-eval" not in header
+        assert "nonce-" not in header
+
+
+def test_the_admin_policy_adds_only_what_wagtail_needs(admin_page):
+    policy = directives(admin_page)
+    # Wagtail's inline scripts, wagtail-localize's <style> elements, framed previews.
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["style-src-elem"] == ["'self'", "'unsafe-inline'"]
+    assert policy["frame-ancestors"] == ["'self'"]
+    # Style attributes, plugins, eval and other origins' scripts stay refused.
+    assert policy["style-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert "'unsafe-eval'" not in admin_page["Content-Security-Policy"]
+
+
+def test_the_admin_sign_in_page_has_the_admin_policy(db, client):
+    response = client.get("/admin/login/")
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
+@pytest.mark.parametrize("which", ["public_page", "admin_page"])
+def test_permissions_policy_switches_off_camera_microphone_geolocation_and_payment(request, which):
+    allowed = features(request.getfixturevalue(which))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert allowed[feature] == "()"
+
+
+def test_permissions_policy_is_on_responses_that_are_not_pages(db, client):
+    response = client.get("/robots.txt")
+    assert features(response)["camera"] == "()"
+    assert "Content-Security-Policy" in response
+
+
+HSTS = (
+    "from django.http import HttpResponse;"
+    "from django.middleware.security import SecurityMiddleware;"
+    "from django.test import RequestFactory;"
+    "request = RequestFactory().get('/', secure=True);"
+    "print(SecurityMiddleware(lambda r: HttpResponse())(request)['Strict-Transport-Security'])"
+)
+
+
+def production_hsts(**env):
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        HSTS,
+        DJANGO_SETTINGS_MODULE="cleantech_site.settings.production",
+        SECRET_KEY="x" * 64,
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_production_hsts_covers_neither_subdomains_nor_preload_by_default():
+    assert production_hsts() == "max-age=31536000"
+
+
+def test_production_hsts_adds_subdomains_and_preload_when_the_environment_asks():
+    header = production_hsts(SECURE_HSTS_INCLUDE_SUBDOMAINS="1", SECURE_HSTS_PRELOAD="1")
+    assert header == "max-age=31536000; includeSubDomains; preload"
