@@ -114,8 +114,9 @@ def test_nul_and_undecodable_addresses_get_400_before_any_query(
 def test_a_nul_in_a_cookie_gets_400_before_any_query(tree, django_assert_num_queries):
     client = Client()
     client.cookies[settings.SESSION_COOKIE_NAME] = "abc\x00def"
+    url = tree.standard.sv.url
     with django_assert_num_queries(0):
-        response = client.get(tree.standard.sv.url)
+        response = client.get(url)
     assert response.status_code == 400
 
 
