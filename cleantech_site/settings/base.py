@@ -80,7 +80,8 @@ MIDDLEWARE = [
     # A plain 503 while the database is down (cleantech_site/unavailable.py).
     "cleantech_site.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's, without its language redirect for a 404 outside the pages.
+    "cleantech_site.locale_middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
