@@ -159,12 +159,17 @@ def query_params_read(request, response):
     return tuple(getattr(getattr(match, "func", None), "cache_query_params", ()))
 
 
+# Never pages, or never the same for everyone: the admin, documents (with privacy rules of
+# their own), static files, and the health check, which must ask the cache itself.
+NEVER_CACHED = ("/admin/", "/documents/", "/static/", "/healthz")
+
+
 def _cacheable_request(request):
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
     if request.method not in ("GET", "HEAD"):
         return False
-    if any(request.path.startswith(prefix) for prefix in ("/admin/", "/documents/", "/static/")):
+    if request.path.startswith(NEVER_CACHED):
         return False
     if settings.MESSAGE_STORAGE and request.COOKIES.get("messages"):
         return False

@@ -1,4 +1,5 @@
-"""A plain 503 page, instead of a 500 and its tracebacks, while the database is down.
+"""A plain 503 page, instead of a 500 and its tracebacks, while the database (or the
+shared cache) is down.
 
 When PostgreSQL stops or restarts, every request that needs it raises OperationalError
 (or InterfaceError for a connection that was cut). That is not a fault of the site and
@@ -10,7 +11,7 @@ Errors a view raises reach process_exception here; those raised in a middleware 
 session read, say) reach the 500 handler, which hands them to the same view.
 """
 
-from .views import DATABASE_UNAVAILABLE, database_unavailable
+from .views import database_unavailable, service_unavailable
 
 
 class DatabaseUnavailableMiddleware:
@@ -21,6 +22,6 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, DATABASE_UNAVAILABLE):
+        if service_unavailable(exception):
             return database_unavailable(request, exception)
         return None

@@ -2,6 +2,7 @@
 and the health check."""
 
 import logging
+import sqlite3
 import sys
 import uuid
 
@@ -21,15 +22,38 @@ from django.utils.log import log_response
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
 # Where Wagtail's read-only API answers (cleantech_site/urls.py): its errors are JSON.
 API_PATH_PREFIX = "/api/"
 
-# What a request meets while the database cannot be reached: it refuses connections (it
-# is stopped or restarting), or a connection the worker had was cut.
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# PostgreSQL's SQLSTATE classes for "the server cannot be reached or is shutting down":
+# connection exceptions (08) and operator intervention such as a restart (57P).
+UNREACHABLE_SQLSTATES = ("08", "57P")
+# SQLite's words for a database file it cannot open or is kept from.
+UNREACHABLE_SQLITE = ("unable to open database file", "database is locked")
+
+
+def service_unavailable(error):
+    """Whether `error` says the database or the shared cache cannot be reached right now
+    (stopped, restarting, a connection cut), which ends by itself, rather than a fault
+    of the site (a missing table, a deadlock, a timeout), which must reach the 500 page
+    and whoever is told of errors."""
+    if isinstance(error, (InterfaceError, RedisConnectionError, RedisTimeoutError)):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    cause = error.__cause__
+    if isinstance(cause, sqlite3.Error):
+        return str(cause).startswith(UNREACHABLE_SQLITE)
+    # psycopg gives no SQLSTATE when it could not connect at all.
+    sqlstate = getattr(cause, "sqlstate", None)
+    return sqlstate is None or sqlstate.startswith(UNREACHABLE_SQLSTATES)
+
+
 # How long visitors and load balancers are asked to wait before they try again.
 RETRY_AFTER_SECONDS = 30
 
@@ -54,7 +78,7 @@ def server_error(request, *args, **kwargs):
     set: that is when Django e-mails them the error.
     """
     error = sys.exc_info()[1]
-    if isinstance(error, DATABASE_UNAVAILABLE):
+    if service_unavailable(error):
         return database_unavailable(request, error)
     body = plain_error_page(request, "500.html", {"reported": bool(settings.ADMINS)})
     return HttpResponseServerError(body)
@@ -85,7 +109,8 @@ def database_unavailable(request, error):
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
-    _log_warning(request, response, "Database unavailable (%s): %s %s", type(error).__name__)
+    service = "Cache" if isinstance(error, RedisConnectionError | RedisTimeoutError) else "Database"
+    _log_warning(request, response, "%s unavailable (%s): %s %s", service, type(error).__name__)
     return response
 
 

@@ -5,9 +5,12 @@ running gunicorn, is tested in test_database_outage.py."""
 import io
 import logging
 import os
+import sqlite3
 import subprocess
 
+import psycopg
 import pytest
+import redis
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.db import InterfaceError, OperationalError, connection
@@ -40,6 +43,8 @@ def test_health_check_refuses_other_methods(client):
 
 @pytest.mark.django_db
 def test_health_check_answers_503_when_the_cache_does_not(client, settings, caplog):
+    # The page cache is on, as in production: the health check must not go through it.
+    settings.PAGE_CACHE_ENABLED = True
     # A Redis server on a port nobody listens on: the real client, refused at once.
     settings.CACHES = {
         "default": {
@@ -96,6 +101,64 @@ def test_a_database_error_in_a_view_is_a_translated_503(path, language, heading,
 def test_other_errors_are_left_to_the_500_page():
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     assert middleware.process_exception(RequestFactory().get("/sv/"), ValueError("x")) is None
+
+
+def raised_from(error, cause):
+    """`error` as Django raises it: wrapping the driver's error as its cause."""
+    try:
+        try:
+            raise cause
+        except Exception as driver_error:
+            raise error from driver_error
+    except Exception as raised:
+        return raised
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        raised_from(
+            OperationalError("no such table: forms_booking"),
+            sqlite3.OperationalError("no such table: forms_booking"),
+        ),
+        raised_from(
+            OperationalError("canceling statement"),
+            psycopg.errors.QueryCanceled("canceling statement"),
+        ),
+        raised_from(
+            OperationalError("deadlock detected"),
+            psycopg.errors.DeadlockDetected("deadlock detected"),
+        ),
+    ],
+    ids=["sqlite-missing-table", "statement-timeout", "deadlock"],
+)
+def test_database_faults_that_are_not_an_outage_are_left_to_the_500_page(error):
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    assert middleware.process_exception(RequestFactory().get("/sv/"), error) is None
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        raised_from(
+            OperationalError("terminating connection"),
+            psycopg.errors.AdminShutdown("terminating connection"),
+        ),
+        raised_from(
+            OperationalError("unable to open database file"),
+            sqlite3.OperationalError("unable to open database file"),
+        ),
+        redis.exceptions.ConnectionError("Connection refused"),
+    ],
+    ids=["postgresql-restart", "sqlite-unreadable", "redis-down"],
+)
+def test_a_restart_or_an_unreachable_service_gets_the_503_page(error, caplog):
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    with caplog.at_level(logging.WARNING):
+        response = middleware.process_exception(RequestFactory().get("/sv/"), error)
+    assert response.status_code == 503
+    (record,) = caplog.records
+    assert record.getMessage().endswith(f"unavailable ({type(error).__name__}): GET /sv/")
 
 
 def test_a_database_error_outside_a_view_also_gets_the_503_page():
