@@ -69,41 +69,46 @@ def _content_tables_missing():
     return not needed <= set(connection.introspection.table_names())
 
 
-def _one_per_family(pages):
-    """Translations share these fields (they are synchronised): warn once per page."""
+def _example_addresses_in(pages, fields):
+    """(page, field, address) for each example address in `fields` of live `pages`.
+
+    Translations may keep an address of their own, or the old one until they are synced
+    and published, so every language is looked at; an address shared by a page and its
+    translations is named once."""
     seen = set()
-    for page in pages:
-        if page.translation_key not in seen:
-            seen.add(page.translation_key)
-            yield page
+    for page in pages.live().order_by("locale_id", "path"):
+        for field in fields:
+            for address in example_addresses(getattr(page, field)):
+                if (page.translation_key, field, address) not in seen:
+                    seen.add((page.translation_key, field, address))
+                    yield page, field, address
 
 
 def _placeholder_warnings():
     warnings = []
-    for page in _one_per_family(FormPage.objects.live().order_by("locale_id", "path")):
-        for field in ("to_address", "from_address"):
-            for address in example_addresses(getattr(page, field)):
-                warnings.append(
-                    CheckWarning(
-                        f"The live booking page '{page.title}' sends "
-                        f"{'to' if field == 'to_address' else 'from'} {address}, an example "
-                        "address where mail never arrives.",
-                        hint="Edit the page's e-mail settings in the admin and publish it.",
-                        obj=page,
-                        id="cleantech_site.W002",
-                    )
-                )
-    for home in _one_per_family(HomePage.objects.live().order_by("locale_id", "path")):
-        for address in example_addresses(home.contact_email):
-            warnings.append(
-                CheckWarning(
-                    f"The site's contact e-mail on '{home.title}' is {address}, an example "
-                    "address: visitors who write to it reach nobody.",
-                    hint="Edit the home page's contact details in the admin and publish it.",
-                    obj=home,
-                    id="cleantech_site.W003",
-                )
+    for page, field, address in _example_addresses_in(
+        FormPage.objects.all(), ("to_address", "from_address")
+    ):
+        warnings.append(
+            CheckWarning(
+                f"The live booking page '{page.title}' ({page.locale.language_code}) sends "
+                f"{'to' if field == 'to_address' else 'from'} {address}, an example "
+                "address where mail never arrives.",
+                hint="Edit the page's e-mail settings in the admin and publish it.",
+                obj=page,
+                id="cleantech_site.W002",
             )
+        )
+    for home, _field, address in _example_addresses_in(HomePage.objects.all(), ("contact_email",)):
+        warnings.append(
+            CheckWarning(
+                f"The site's contact e-mail on '{home.title}' ({home.locale.language_code}) "
+                f"is {address}, an example address: visitors who write to it reach nobody.",
+                hint="Edit the home page's contact details in the admin and publish it.",
+                obj=home,
+                id="cleantech_site.W003",
+            )
+        )
     return warnings
 
 

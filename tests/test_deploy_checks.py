@@ -1,6 +1,8 @@
 """Deploy checks: `check --deploy` warns about placeholders of the demo content that would
 reach visitors (example addresses, a Site at localhost), and passes without them."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
@@ -56,6 +58,17 @@ def test_an_example_address_among_the_recipients_or_as_sender_fails(tree, field,
     setattr(page, field, value)
     page.save(update_fields=[field])
     with pytest.raises(SystemCheckError, match="cleantech_site.W002"):
+        check_deploy()
+
+
+@pytest.mark.parametrize("language", ["fi", "en"])
+def test_a_translation_still_on_an_example_address_fails(tree, language):
+    """Translations may keep their own address, or the old one until they are synced."""
+    with_addresses(tree, "bokning@cleantech.se", "info@cleantech.se", "www.cleantech.se")
+    translation = tree.booking[language]
+    translation.to_address = DEMO_ADDRESS
+    translation.save(update_fields=["to_address"])
+    with pytest.raises(SystemCheckError, match=re.escape(f"'{translation.title}' ({language})")):
         check_deploy()
 
 
