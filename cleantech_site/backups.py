@@ -199,8 +199,15 @@ def dump_database(connection, target):
 def load_database(connection, source):
     """Replace the database's content with the copy in `source`."""
     if connection.vendor == "postgresql":
-        connection.close()
         in_backup = dumped_tables(connection, source)
+        # Tables made by migrations newer than the backup go first: left in place, they
+        # would stop `migrate` from making them again, and a foreign key of theirs would
+        # stop pg_restore from dropping the table it points to.
+        newer = sorted(set(existing_tables(connection)) - in_backup)
+        with connection.cursor() as cursor:
+            for table in newer:
+                cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
+        connection.close()
         _run(
             "pg_restore",
             [
@@ -216,12 +223,6 @@ def load_database(connection, source):
             connection.settings_dict,
             "The database restore",
         )
-        # Tables made by migrations newer than the backup: left in place, they would stop
-        # `migrate` from making them again.
-        newer = sorted(set(existing_tables(connection)) - in_backup)
-        with connection.cursor() as cursor:
-            for table in newer:
-                cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
     else:
         connection.ensure_connection()
         copy = sqlite3.connect(f"file:{source}?mode=ro", uri=True)

@@ -77,13 +77,17 @@ def site_address(base_url=None):
 
     A Site has no scheme: Wagtail makes port 443 https://host, port 80 http://host and any
     other port http://host:port. So https on another port than 443, or http on 443, has
-    no Site record, and an address without a hostname has none either.
+    no Site record, and an address without a hostname or with a port that is no port
+    has none either.
     """
     address = urlsplit(base_url or settings.WAGTAILADMIN_BASE_URL)
     if address.scheme not in ("http", "https") or not address.hostname:
         return None
     default_port = 443 if address.scheme == "https" else 80
-    port = address.port or default_port
+    try:
+        port = address.port or default_port
+    except ValueError:  # a port that is not a number from 0 to 65535
+        return None
     if (address.scheme == "https") != (port == 443):
         return None
     return {"hostname": address.hostname, "port": port}

@@ -182,8 +182,12 @@ def test_a_forced_postgres_restore_drops_tables_the_backup_does_not_have(
 ):
     backup = take_backup(tmp_path / "backups", "--no-media")
     with psycopg.connect(fresh_postgres_database.replace("postgres://", "postgresql://")) as db:
-        db.execute("CREATE TABLE made_by_a_newer_migration (id integer)")
-        db.execute('CREATE TABLE "wagtailcore_page" (id integer)')
+        db.execute('CREATE TABLE "wagtailcore_page" (id integer PRIMARY KEY)')
+        # A newer table whose foreign key would keep pg_restore from dropping the page table.
+        db.execute(
+            "CREATE TABLE made_by_a_newer_migration"
+            ' (page_id integer REFERENCES "wagtailcore_page" (id))'
+        )
     restore_elsewhere(backup, fresh_postgres_database, tmp_path / "media", "--force")
     with psycopg.connect(fresh_postgres_database.replace("postgres://", "postgresql://")) as db:
         tables = {row[0] for row in db.execute("SELECT tablename FROM pg_tables")}

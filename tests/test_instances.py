@@ -243,13 +243,14 @@ def own_page(committed_tree):
 
 
 def cached_on_both(instances, path):
-    """Visit `path` on every instance until each has it cached."""
+    """Visit `path` on every instance until each has it cached; the page as cached."""
     for base_url in instances:
         browser = Browser(base_url)
         for _ in range(3):
             response = browser.get(path)
             assert response.status == 200
         assert response.headers[CACHED_HEADER] == "hit"
+    return response.text
 
 
 def served_everywhere(instances, path):
@@ -277,7 +278,7 @@ def test_publishing_through_one_instance_is_seen_on_both(instances, editor, own_
 
 
 def test_a_page_made_private_through_one_instance_is_hidden_on_both(instances, editor, own_page):
-    cached_on_both(instances, own_page.url)
+    assert own_page.intro in cached_on_both(instances, own_page.url)
     admin = Browser(instances[0])
     admin.log_in(*editor)
     privacy = f"/admin/pages/{own_page.pk}/privacy/"

@@ -197,6 +197,28 @@ def test_server_errors_are_mailed_to_admins_without_what_was_typed(settings, rf)
     assert "Anna" not in message.body
 
 
+def test_error_reports_leave_out_who_asked_and_what_they_searched_for(settings, rf):
+    settings.ADMINS = [("Ops", "ops@cleantech.se")]
+    request = rf.get(
+        "/sv/search/",
+        {"q": "Anna Andersson"},
+        REMOTE_ADDR="203.0.113.9",
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+        HTTP_USER_AGENT="Testbrowser/1.0",
+    )
+    typed = "Anna Andersson"  # a local variable of the failing frame
+    try:
+        raise RuntimeError(f"boom after {len(typed)} characters")
+    except RuntimeError as error:
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", request.path, exc_info=error, extra={"request": request}
+        )
+    (message,) = mail.outbox
+    assert "RuntimeError" in message.body and "/sv/search/" in message.body
+    for personal in ("Anna", "203.0.113.9", "198.51.100.7", "Testbrowser"):
+        assert personal not in message.body
+
+
 @pytest.mark.django_db
 def test_a_wrong_host_is_one_warning_line_without_a_traceback(client, settings, caplog):
     settings.ALLOWED_HOSTS = ["www.example.se"]
@@ -261,7 +283,16 @@ def test_api_links_and_page_addresses_follow_the_site_address(client, tree):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["https://www.cleantech.se:8443", "http://host:443", "/sv/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.cleantech.se:8443",
+        "http://host:443",
+        "/sv/",
+        "http://host:http",
+        "http://host:99999",
+    ],
+)
 def test_an_address_a_site_cannot_have_is_refused(tree, url):
     with pytest.raises(CommandError, match="cannot serve"):
         set_site_address("--url", url)

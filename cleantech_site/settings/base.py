@@ -279,6 +279,7 @@ X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own frame
 ADMINS = [pair for pair in getaddresses([os.environ.get("ADMINS", "")]) if pair[1]]
 MANAGERS = ADMINS
 DEFAULT_EXCEPTION_REPORTER_FILTER = "cleantech_site.log.HidePostedValuesFilter"
+DEFAULT_EXCEPTION_REPORTER = "cleantech_site.log.PersonalDataHidingReporter"
 
 # Logs go to standard error, one line per event (cleantech_site/log.py). Personal data
 # never goes to the logs: log records name ids, not people.
