@@ -1,7 +1,7 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class RolesConfig(AppConfig):
+    """Staff groups and the moderation workflow; no models, only a data migration."""
+
     name = "roles"
-    verbose_name = _("Roles and moderation")
