@@ -5,8 +5,9 @@ with the booking's language, status, handler, agreed date and e-mail state, filt
 them, and CSV/XLSX export. Each row opens the booking in a generic edit view, where staff
 set the status and notes or delete the booking (erasure on request).
 
-Who may handle bookings follows who may see the form's submissions in Wagtail: people who
-may edit the form page.
+Who may handle bookings: people with the booking permissions (the Booking handlers group),
+not everyone who may edit the form page; the form submissions hook in wagtail_hooks.py
+gives them Wagtail's submission views, and the policy below checks each action.
 
 The booking page's model names the list as its submissions view, so this module does not
 import the models: the view set gets its model where it is registered (wagtail_hooks.py),
@@ -81,14 +82,18 @@ class BookingPermissionPolicy(BasePermissionPolicy):
     def _forms(self, user):
         return get_forms_for_user(user)
 
+    def _allowed(self, user, action):
+        allowed = action in self.actions and user.is_active
+        return allowed and user.has_perm(f"forms.{action}_booking")
+
     def user_has_permission(self, user, action):
-        return action in self.actions and user.is_active and self._forms(user).exists()
+        return self._allowed(user, action) and self._forms(user).exists()
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        if action not in self.actions or not user.is_active:
+        if not self._allowed(user, action):
             return False
         family = Page.objects.filter(pk=instance.page_id).values("translation_key")
         return self._forms(user).filter(translation_key__in=family).exists()
@@ -99,7 +104,7 @@ class BookingPermissionPolicy(BasePermissionPolicy):
         )
 
     def instances_user_has_permission_for(self, user, action):
-        if action not in self.actions or not user.is_active:
+        if not self._allowed(user, action):
             return self.model.objects.none()
         families = self._forms(user).values("translation_key")
         return self.model.objects.filter(page__translation_key__in=families)
@@ -190,9 +195,6 @@ class BookingViewSet(ModelViewSet):
     @property
     def permission_policy(self):
         return BookingPermissionPolicy(self.model)
-
-    def register_permissions(self):
-        """Access follows the form pages' permissions: no separate booking permissions."""
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(

@@ -262,15 +262,28 @@ def test_people_who_may_not_edit_the_form_cannot_see_or_change_bookings(client, 
     assert booking.status == "new"
 
 
-def test_page_editors_may_handle_bookings(client, editor, bookings, tree):
+def test_page_editors_handle_bookings_only_with_the_booking_permissions(
+    client, editor, bookings, tree
+):
+    group = editor.groups.get()
     GroupPagePermission.objects.create(
-        group=editor.groups.get(),
+        group=group,
         page=tree.home.sv,
         permission=Permission.objects.get(codename="change_page"),
     )
     client.force_login(editor)
     booking = bookings["fi"]
-    response = client.post(reverse("bookings:edit", args=[booking.pk]), {"status": "in_progress"})
+    edit_url = reverse("bookings:edit", args=[booking.pk])
+    client.post(edit_url, {"status": "in_progress"})
+    booking.refresh_from_db()
+    assert booking.status == "new"
+
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="forms", codename__in=["view_booking", "change_booking"]
+        )
+    )
+    response = client.post(edit_url, {"status": "in_progress"})
     assert response.status_code == 302
     booking.refresh_from_db()
     assert booking.status == "in_progress"

@@ -13,7 +13,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["cleantech_site", "home", "news", "projects", "forms", "search"]
+APPS = ["cleantech_site", "home", "news", "projects", "forms", "search", "roles"]
 SKIPPED_DIRECTORIES = {"migrations", "tests", "__pycache__"}
 
 

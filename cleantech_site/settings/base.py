@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "search",
     "forms",
     "projects",
+    # Staff groups and the moderation workflow, written by its migration.
+    "roles",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -140,6 +142,9 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A new translation of a live page starts as a draft: wagtail-localize would otherwise
+# publish it at once, untranslated text and all. Its translator publishes it.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
