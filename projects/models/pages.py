@@ -325,7 +325,10 @@ class ProjectPage(HeroImageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="projects",
-        help_text=_("The EU programme that finances the project, if it is known."),
+        help_text=_(
+            "The EU programme that finances the project, if it is known. Programmes are kept "
+            "under Project data → Funding programmes."
+        ),
     )
     eu_fund = models.CharField(
         _("EU fund"),
@@ -769,7 +772,10 @@ class ProjectPartner(TranslatableMixin, Orderable):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="partnerships",
-        help_text=_("Choose the organisation, or add it under Snippets first."),
+        help_text=_(
+            "Choose the organisation, or create it in the chooser. Organisations are kept "
+            "under Project data → Organisations."
+        ),
     )
     role = models.CharField(
         _("role"),
@@ -800,7 +806,10 @@ class ProjectCoFinancier(TranslatableMixin, Orderable):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="co_financings",
-        help_text=_("Choose the organisation, or add it under Snippets first."),
+        help_text=_(
+            "Choose the organisation, or create it in the chooser. Organisations are kept "
+            "under Project data → Organisations."
+        ),
     )
 
     panels = [FieldPanel("organisation")]
@@ -821,7 +830,7 @@ class ProjectFocusArea(TranslatableMixin, Orderable):
         verbose_name=_("focus area"),
         on_delete=models.CASCADE,
         related_name="project_links",
-        help_text=_("Choose a theme."),
+        help_text=_("Choose a theme. Themes are kept under Project data → Focus areas."),
     )
 
     panels = [FieldPanel("focus_area")]
