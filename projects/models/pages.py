@@ -28,7 +28,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     PageChooserPanel,
@@ -44,6 +43,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.mixins import HeroImageMixin, IntroMixin
+from home.panels import SkipEmptyRowsInlinePanel
 from projects.export import csv_response, json_response
 from projects.forms import ProjectFilterForm, page_number
 from projects.structured_data import project_json_ld
@@ -483,7 +483,9 @@ class ProjectPage(HeroImageMixin, Page):
             heading=_("Funding"),
         ),
         FieldPanel("region"),
-        InlinePanel("focus_area_links", heading=_("Focus areas"), label=_("Focus area")),
+        SkipEmptyRowsInlinePanel(
+            "focus_area_links", heading=_("Focus areas"), label=_("Focus area")
+        ),
         PageChooserPanel("predecessor", "projects.ProjectPage"),
         MultiFieldPanel(
             [FieldPanel("keep_eu_url"), FieldPanel("kohesio_url")],
@@ -491,8 +493,10 @@ class ProjectPage(HeroImageMixin, Page):
         ),
     ]
     partner_panels = [
-        InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
-        InlinePanel("co_financiers", heading=_("Co-financiers"), label=_("Co-financier")),
+        SkipEmptyRowsInlinePanel("partners", heading=_("Partners"), label=_("Partner")),
+        SkipEmptyRowsInlinePanel(
+            "co_financiers", heading=_("Co-financiers"), label=_("Co-financier")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -503,13 +507,13 @@ class ProjectPage(HeroImageMixin, Page):
         ),
     ]
     result_panels = [
-        InlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
+        SkipEmptyRowsInlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
         FieldPanel("results"),
         MultiFieldPanel(
             [FieldPanel("showcase_distinction"), FieldPanel("showcase_reason")],
             heading=_("Showcase distinction"),
         ),
-        InlinePanel("gallery_images", heading=_("Gallery"), label=_("Picture")),
+        SkipEmptyRowsInlinePanel("gallery_images", heading=_("Gallery"), label=_("Picture")),
     ]
     edit_handler = TabbedInterface(
         [
