@@ -362,6 +362,20 @@ AXES_LOCKOUT_CALLABLE = "cleantech_site.security.login_locked"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 
+
+# Machine translation in wagtail-localize's editor: DeepL when DEEPL_API_KEY is set (a key
+# ending in ":fx" uses DeepL's free API), no machine translation otherwise.
+def machine_translator(deepl_api_key):
+    if not deepl_api_key:
+        return None
+    return {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": deepl_api_key},
+    }
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ.get("DEEPL_API_KEY", "").strip())
+
 # Personal data never goes to the logs: log records name ids, not people.
 LOGGING = {
     "version": 1,

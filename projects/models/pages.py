@@ -28,7 +28,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     PageChooserPanel,
@@ -44,6 +43,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
 from home.mixins import HeroImageMixin, IntroMixin
+from home.panels import SkipEmptyRowsInlinePanel
 from projects.export import csv_response, json_response
 from projects.forms import ProjectFilterForm, page_number
 from projects.structured_data import project_json_ld
@@ -325,7 +325,10 @@ class ProjectPage(HeroImageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="projects",
-        help_text=_("The EU programme that finances the project, if it is known."),
+        help_text=_(
+            "The EU programme that finances the project, if it is known. Programmes are kept "
+            "under Project data → Funding programmes."
+        ),
     )
     eu_fund = models.CharField(
         _("EU fund"),
@@ -480,7 +483,9 @@ class ProjectPage(HeroImageMixin, Page):
             heading=_("Funding"),
         ),
         FieldPanel("region"),
-        InlinePanel("focus_area_links", heading=_("Focus areas"), label=_("Focus area")),
+        SkipEmptyRowsInlinePanel(
+            "focus_area_links", heading=_("Focus areas"), label=_("Focus area")
+        ),
         PageChooserPanel("predecessor", "projects.ProjectPage"),
         MultiFieldPanel(
             [FieldPanel("keep_eu_url"), FieldPanel("kohesio_url")],
@@ -488,8 +493,10 @@ class ProjectPage(HeroImageMixin, Page):
         ),
     ]
     partner_panels = [
-        InlinePanel("partners", heading=_("Partners"), label=_("Partner")),
-        InlinePanel("co_financiers", heading=_("Co-financiers"), label=_("Co-financier")),
+        SkipEmptyRowsInlinePanel("partners", heading=_("Partners"), label=_("Partner")),
+        SkipEmptyRowsInlinePanel(
+            "co_financiers", heading=_("Co-financiers"), label=_("Co-financier")
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("contact_name"),
@@ -500,13 +507,13 @@ class ProjectPage(HeroImageMixin, Page):
         ),
     ]
     result_panels = [
-        InlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
+        SkipEmptyRowsInlinePanel("key_figures", heading=_("Key figures"), label=_("Key figure")),
         FieldPanel("results"),
         MultiFieldPanel(
             [FieldPanel("showcase_distinction"), FieldPanel("showcase_reason")],
             heading=_("Showcase distinction"),
         ),
-        InlinePanel("gallery_images", heading=_("Gallery"), label=_("Picture")),
+        SkipEmptyRowsInlinePanel("gallery_images", heading=_("Gallery"), label=_("Picture")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -769,7 +776,10 @@ class ProjectPartner(TranslatableMixin, Orderable):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="partnerships",
-        help_text=_("Choose the organisation, or add it under Snippets first."),
+        help_text=_(
+            "Choose the organisation, or create it in the chooser. Organisations are kept "
+            "under Project data → Organisations."
+        ),
     )
     role = models.CharField(
         _("role"),
@@ -800,7 +810,10 @@ class ProjectCoFinancier(TranslatableMixin, Orderable):
         verbose_name=_("organisation"),
         on_delete=models.PROTECT,
         related_name="co_financings",
-        help_text=_("Choose the organisation, or add it under Snippets first."),
+        help_text=_(
+            "Choose the organisation, or create it in the chooser. Organisations are kept "
+            "under Project data → Organisations."
+        ),
     )
 
     panels = [FieldPanel("organisation")]
@@ -821,7 +834,7 @@ class ProjectFocusArea(TranslatableMixin, Orderable):
         verbose_name=_("focus area"),
         on_delete=models.CASCADE,
         related_name="project_links",
-        help_text=_("Choose a theme."),
+        help_text=_("Choose a theme. Themes are kept under Project data → Focus areas."),
     )
 
     panels = [FieldPanel("focus_area")]
