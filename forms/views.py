@@ -28,6 +28,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db import transaction
+from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -418,6 +419,21 @@ class BookingViewSet(ModelViewSet):
 
     def register_permissions(self):
         """Access follows the form pages' permissions: no separate booking permissions."""
+
+    def get_urlpatterns(self):
+        """Wagtail's, but a booking stays at the address the staff e-mails link to."""
+        own = {"edit", "delete", "history", "history_results"}
+        return [
+            *(pattern for pattern in super().get_urlpatterns() if pattern.name not in own),
+            path("<int:pk>/", self.edit_view, name="edit"),
+            path("<int:pk>/delete/", self.delete_view, name="delete"),
+            path("<int:pk>/history/", self.history_view, name="history"),
+            path(
+                "<int:pk>/history/results/",
+                self.history_results_view,
+                name="history_results",
+            ),
+        ]
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
