@@ -408,6 +408,9 @@ class BookingViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     form_fields = ["status", "handler", "agreed_date", "notes"]
+    # Found by the organiser's name or organisation, through the database.
+    search_fields = ["organiser", "organisation"]
+    search_backend_name = None
     index_view_class = BookingListView
     edit_view_class = BookingEditView
     delete_view_class = BookingDeleteView

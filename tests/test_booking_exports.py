@@ -9,24 +9,21 @@ import io
 
 import openpyxl
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from forms.models import Booking
-from tests.bookings import answers, key, label, post
+from tests.bookings import (
+    answers,
+    fresh_limits,  # noqa: F401 (an autouse fixture)
+    key,
+    label,
+    post,
+)
 
 pytestmark = pytest.mark.django_db
 
 # A winter afternoon in UTC: 13:07 UTC is 14:07 in Stockholm.
 RECEIVED = datetime.datetime(2026, 11, 27, 13, 7, 39, 221492, tzinfo=datetime.UTC)
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits(settings):
-    cache.clear()
-    settings.BOOKING_MIN_FILL_SECONDS = 0
-    yield
-    cache.clear()
 
 
 def export(admin_client, export_format):

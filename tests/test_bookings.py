@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -26,6 +25,7 @@ from tests.bookings import (
     PEOPLE,
     answers,
     choices,
+    fresh_limits,  # noqa: F401 (an autouse fixture)
     future,
     key,
     label,
@@ -42,15 +42,6 @@ class BrokenBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits(settings):
-    """Each test starts with an empty rate-limit count and no time trap to wait out."""
-    cache.clear()
-    settings.BOOKING_MIN_FILL_SECONDS = 0
-    yield
-    cache.clear()
 
 
 def main(response):
