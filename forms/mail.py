@@ -29,7 +29,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from wagtail.models import Locale
 
 from home.navigation import HOME_PAGE_TYPE, name_of_site
 
@@ -152,15 +151,15 @@ def build_message(email):
 
 
 def staff_message(booking, page):
-    """The notification to staff, in the site's source language, with the booking's link."""
+    """The notification to staff, in the site's source language, with the booking's link:
+    the questions by their staff labels, the choices and the visitor's language named in
+    the staff's language."""
     language = settings.LANGUAGE_CODE
-    locale = Locale.objects.filter(language_code=language).first()
-    labels_page = (page.get_translation_or_none(locale) if locale else None) or page
     with translation.override(language):
+        questions = page.questions(language)
         context = {
             "booking": booking,
-            "page": labels_page,
-            "answers": booking.answers(labels_page),
+            "answers": questions.answers(booking.form_data, staff=True),
             "admin_url": admin_url(booking),
         }
         subject = gettext("%(subject)s (booking %(number)s)") % {
@@ -182,10 +181,11 @@ def confirmation_message(booking, page):
     """The organiser's receipt, in the language they used. It repeats only what the form
     has checked (dates, group size), so the form cannot relay a stranger's text."""
     with translation.override(booking.language):
+        questions = page.questions(booking.language)
         context = {
             "booking": booking,
             "page": page,
-            "facts": booking.answers(page, field_types=CHECKED_FIELD_TYPES),
+            "facts": questions.answers(booking.form_data, field_types=CHECKED_FIELD_TYPES),
             "organisation": organisation(page),
         }
         subject = gettext("We have received your visit booking")

@@ -5,9 +5,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -34,8 +36,7 @@ from home.mixins import IntroMixin
 
 from . import mail, spam, values
 from .builder import BookingFormBuilder
-from .choices import BookingStatus, EmailKind
-from .views import BookingListView
+from .choices import BookingStatus, EmailKind, language_name
 
 FIELD_TYPE_CHOICES = FORM_FIELD_CHOICES + (
     ("group_size", _("Group size")),
@@ -44,15 +45,6 @@ FIELD_TYPE_CHOICES = FORM_FIELD_CHOICES + (
 )
 # Four inputs a row: 200 rows stay below Django's limit of 1,000 fields in one post.
 MAX_PARTICIPANT_ROWS = 200
-
-# Keys of the booking's own columns in the admin listing and exports. Field names made
-# from labels never start with an underscore, so these cannot clash with a question.
-LANGUAGE_KEY = "_language"
-STATUS_KEY = "_status"
-HANDLER_KEY = "_handler"
-AGREED_DATE_KEY = "_agreed_date"
-EMAIL_KEY = "_email"
-NOTES_KEY = "_notes"
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -63,6 +55,15 @@ class FormField(TranslatableMixin, AbstractFormField):
         verbose_name=_("field type"), max_length=16, choices=FIELD_TYPE_CHOICES
     )
     field_type.required_on_save = True
+    staff_label = models.CharField(
+        _("label for staff"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "How staff see the question in the bookings list, exports and the staff e-mail, "
+            'such as "Organiser" for "Your name". Empty: the label above.'
+        ),
+    )
     min_rows = models.PositiveSmallIntegerField(
         _("fewest participants"),
         default=0,
@@ -80,6 +81,7 @@ class FormField(TranslatableMixin, AbstractFormField):
     )
 
     panels = AbstractFormField.panels + [
+        FieldPanel("staff_label"),
         FieldRowPanel([FieldPanel("min_rows"), FieldPanel("max_rows")]),
     ]
 
@@ -150,7 +152,6 @@ class FormPage(IntroMixin, AbstractEmailForm):
     subpage_types = []
 
     form_builder = BookingFormBuilder
-    submissions_list_view_class = BookingListView
 
     content_panels = [
         FormSubmissionsPanel(),
@@ -203,17 +204,14 @@ class FormPage(IntroMixin, AbstractEmailForm):
         """The bookings of this form in every language: one list for staff."""
         return Booking.objects.filter(page__translation_key=self.translation_key)
 
-    def get_data_fields(self):
-        return [
-            ("submit_time", _("Submission date")),
-            (LANGUAGE_KEY, _("Language")),
-            (STATUS_KEY, _("Status")),
-            (HANDLER_KEY, _("Handled by")),
-            (AGREED_DATE_KEY, _("Agreed visit date")),
-            (EMAIL_KEY, _("E-mail")),
-            *((field.clean_name, field.label) for field in self.get_form_fields()),
-            (NOTES_KEY, _("Internal notes")),
-        ]
+    def questions(self, language=None):
+        """This form's questions in `language` (default: the active one), else the source's."""
+        return questions_in([self.translation_key], language)[self.translation_key]
+
+    def serve_submissions_list_view(self, request, *args, **kwargs):
+        """The form's submissions are bookings: they are listed, all forms and languages
+        together, in the admin's one bookings list."""
+        return redirect("bookings:index")
 
     def staff_addresses(self):
         return [address.strip() for address in self.to_address.split(",") if address.strip()]
@@ -310,11 +308,14 @@ class FormPage(IntroMixin, AbstractEmailForm):
         `base_url` is the address the booking came through, kept for the links in its
         e-mails where the settings say so (development)."""
         try:
+            language = self.locale.language_code
+            questions = self.questions(language)
             with transaction.atomic():
                 booking = Booking.objects.create(
                     page=self,
-                    form_data=form.cleaned_data,
-                    language=self.locale.language_code,
+                    form_data=questions.to_source(form.cleaned_data),
+                    language=language,
+                    **values.listed_answers(form.cleaned_data, questions),
                     token=token,
                     base_url=base_url,
                 )
@@ -342,6 +343,28 @@ def booking_base_url(request):
     return f"{request.scheme}://{request.get_host()}"
 
 
+def questions_in(keys, language=None):
+    """{translation key: Questions} for the form families of `keys`, as a reader of
+    `language` (default: the active one) sees them: the questions of each form's
+    translation into `language`, else of its source (Swedish) page. One query."""
+    language = language or translation.get_language()
+    source = settings.LANGUAGE_CODE
+    keys = set(keys)
+    rows = FormField.objects.filter(
+        page__translation_key__in=keys, locale__language_code__in={language, source}
+    ).annotate(
+        family=models.F("page__translation_key"), in_language=models.F("locale__language_code")
+    )
+    grouped = {}
+    for row in rows:
+        grouped.setdefault((row.family, row.in_language), []).append(row)
+    result = {}
+    for key in keys:
+        source_fields = grouped.get((key, source), [])
+        result[key] = values.Questions(grouped.get((key, language)) or source_fields, source_fields)
+    return result
+
+
 class Booking(AbstractFormSubmission):
     """One submission of a booking form, with what staff record while handling it."""
 
@@ -350,6 +373,10 @@ class Booking(AbstractFormSubmission):
     language = models.CharField(
         _("language"), max_length=8, editable=False, help_text=_("The language it was sent in.")
     )
+    # Copied from the answers when the booking is stored, so the list can show, sort and
+    # name bookings without reading every form's questions (see values.listed_answers).
+    organiser = models.CharField(_("organiser"), max_length=255, blank=True, editable=False)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True, editable=False)
     status = models.CharField(
         _("status"),
         max_length=16,
@@ -393,12 +420,21 @@ class Booking(AbstractFormSubmission):
         indexes = [models.Index(fields=["submit_time"], name="forms_booking_submitted")]
 
     def __str__(self):
-        # Log entries and messages show this: never the person's details.
+        """The organiser and the day it came: how staff name a booking. Log entries use
+        `log_title` instead, so the log keeps nothing of a person once a booking is erased."""
+        received = date_format(timezone.localtime(self.submit_time), "SHORT_DATE_FORMAT")
+        if self.organiser:
+            return f"{self.organiser}, {received}"
+        return f"{self.log_title}, {received}"
+
+    @property
+    def log_title(self):
         return gettext("Booking %(number)s") % {"number": self.pk}
 
     @property
     def language_name(self):
-        return dict(settings.LANGUAGES).get(self.language, self.language)
+        """The language it was sent in, named in the active language ("finska")."""
+        return language_name(self.language)
 
     @property
     def email_state(self):
@@ -412,32 +448,6 @@ class Booking(AbstractFormSubmission):
         if any(email.attempts for email in unsent):
             return gettext("Not sent: %(count)d failed") % {"count": len(unsent)}
         return gettext("Waiting to be sent")
-
-    def get_data(self):
-        data = {key: values.readable(value) for key, value in self.form_data.items()}
-        data.update(
-            {
-                "submit_time": self.submit_time,
-                LANGUAGE_KEY: self.language_name,
-                STATUS_KEY: self.get_status_display(),
-                HANDLER_KEY: self.handler.get_full_name() or self.handler.get_username()
-                if self.handler
-                else "",
-                AGREED_DATE_KEY: self.agreed_date or "",
-                EMAIL_KEY: self.email_state,
-                NOTES_KEY: self.notes,
-            }
-        )
-        return data
-
-    def answers(self, page, field_types=None):
-        """(label, text) for each question of `page`, in the active language; only the
-        questions of `field_types` when given."""
-        return [
-            (field.label, values.readable(self.form_data.get(field.clean_name), field.field_type))
-            for field in page.get_form_fields()
-            if field_types is None or field.field_type in field_types
-        ]
 
     def organiser_email(self, page):
         name = page.organiser_email_field()

@@ -8,6 +8,8 @@ questions, so every language posts what its visitors see.
 import datetime
 import re
 
+import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from tests.tree import QUESTIONS
@@ -19,6 +21,16 @@ PEOPLE = [
     ("Aino Virtanen", "Vaasan kaupunki", "Kehitysjohtaja", "aino@example.fi"),
     ("Erik Lind", "Region Västerbotten", "Handläggare", ""),
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits(settings):
+    """Each test starts with an empty rate-limit count and no time trap to wait out.
+    A booking test module that imports it gets it for each of its tests."""
+    cache.clear()
+    settings.BOOKING_MIN_FILL_SECONDS = 0
+    yield
+    cache.clear()
 
 
 def key(handle):

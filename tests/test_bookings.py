@@ -12,10 +12,11 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail, signing
-from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail_localize.fields import get_translatable_fields
 
 from forms import spam
@@ -24,6 +25,7 @@ from tests.bookings import (
     PEOPLE,
     answers,
     choices,
+    fresh_limits,  # noqa: F401 (an autouse fixture)
     future,
     key,
     label,
@@ -42,15 +44,6 @@ class BrokenBackend(BaseEmailBackend):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
 
-@pytest.fixture(autouse=True)
-def fresh_limits(settings):
-    """Each test starts with an empty rate-limit count and no time trap to wait out."""
-    cache.clear()
-    settings.BOOKING_MIN_FILL_SECONDS = 0
-    yield
-    cache.clear()
-
-
 def main(response):
     return BeautifulSoup(response.content, "html.parser").find("main")
 
@@ -60,6 +53,7 @@ CONFIRMATION_SUBJECTS = {
     "fi": "Olemme vastaanottaneet vierailuvarauksenne",
     "en": "We have received your visit booking",
 }
+LANGUAGE_NAMES = {"sv": "svenska", "fi": "finska", "en": "engelska"}
 THANKS = {
     "sv": "Tack, er bokning har skickats",
     "fi": "Kiitos, varauksenne on lähetetty",
@@ -91,7 +85,8 @@ def test_a_booking_is_stored_with_its_language_and_participants_and_mailed(
         sent[f"{key('dates')}_0"],
         sent[f"{key('dates')}_1"],
     ]
-    assert booking.form_data[key("aim")] == choices(page, "aim")[1]
+    # Choices are stored as the Swedish question names them, whatever the form's language.
+    assert booking.form_data[key("aim")] == choices(tree.booking.sv, "aim")[1]
 
     staff_addresses = page.staff_addresses()
     assert staff_addresses == ["staff@example.com"]
@@ -99,7 +94,9 @@ def test_a_booking_is_stored_with_its_language_and_participants_and_mailed(
     # Staff: in Swedish, with a link to the booking in the admin, replies go to the organiser.
     assert staff.to == staff_addresses
     assert staff.subject == f"Ny besöksbokning (bokning {booking.pk})"
-    assert f"http://testserver/admin/bookings/{booking.pk}/" in staff.body
+    assert "http://testserver" + reverse("bookings:edit", args=[booking.pk]) in staff.body
+    # The visitor's language is named in the staff's language.
+    assert f"skickad på {LANGUAGE_NAMES[language]})" in staff.body
     assert staff.reply_to == ["aino@example.fi"]
     assert (
         f"{label(tree.booking.sv, 'participants')}:\n"
@@ -480,8 +477,31 @@ def test_the_rate_limit_reads_the_address_through_trusted_proxies(client, settin
     assert [first.status_code, second.status_code, third.status_code] == [200, 200, 429]
 
 
-def test_a_booking_never_shows_personal_data_as_its_name(client, tree):
+def test_staff_read_an_english_booking_with_staff_labels_and_swedish_choices(
+    client, django_capture_on_commit_callbacks, tree
+):
+    english = tree.booking["en"]
+    english.form_fields.filter(clean_name=key("aim")).update(choices="Business\nStudy visit")
+    tree.booking.sv.form_fields.filter(clean_name=key("name")).update(staff_label="Bokare")
+    with django_capture_on_commit_callbacks(execute=True):
+        post(client, english, answers(english, aim="Study visit"))
+    booking = Booking.objects.get()
+    assert booking.form_data[key("aim")] == "Studiebesök"
+    staff = next(message for message in mail.outbox if message.to == ["staff@example.com"])
+    assert f"{label(tree.booking.sv, 'aim')}:\nStudiebesök\n" in staff.body
+    assert "Bokare:\nAino Virtanen\n" in staff.body
+    assert label(tree.booking.sv, "name") not in staff.body
+    assert "Study visit" not in staff.body
+    # The organiser's receipt stays in English.
+    confirmation = next(message for message in mail.outbox if message is not staff)
+    assert confirmation.subject == CONFIRMATION_SUBJECTS["en"]
+
+
+def test_a_booking_is_named_by_its_organiser_and_logged_by_its_number(client, tree):
     page = tree.booking.sv
     post(client, page, answers(page))
     booking = Booking.objects.get()
-    assert str(booking) == f"Bokning {booking.pk}"
+    received = date_format(timezone.localtime(booking.submit_time), "SHORT_DATE_FORMAT")
+    assert str(booking) == f"Aino Virtanen, {received}"
+    assert booking.organisation == "Vaasan kaupunki"
+    assert booking.log_title == f"Bokning {booking.pk}"
