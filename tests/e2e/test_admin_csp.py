@@ -67,7 +67,7 @@ def test_an_editor_signs_in_edits_and_publishes_a_page_without_csp_violations(
     page.get_by_role("button", name="Toggle preview").click()
     page.frame_locator("iframe[title]").first.get_by_role("heading", name="CSP-provet").wait_for()
     page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("published").first.wait_for()
 
     draft.refresh_from_db()
