@@ -183,18 +183,27 @@ def leaves_some_for_postgres():
     return bool(os.environ.get("CI")) and connection.vendor != "postgresql"
 
 
+def leaves_the_demo_to_sqlite():
+    """CI loads the whole demo content once, in its SQLite pass: the database `make run`
+    loads it into. It is the suite's slowest test, and the loader uses nothing of
+    PostgreSQL's own."""
+    return bool(os.environ.get("CI")) and connection.vendor == "postgresql"
+
+
+def _leave_out(config, items, markers):
+    left_out = [item for item in items if any(item.get_closest_marker(m) for m in markers)]
+    if left_out:
+        items[:] = [item for item in items if item not in left_out]
+        config.hook.pytest_deselected(items=left_out)
+
+
 def pytest_collection_modifyitems(config, items):
     if leaves_some_for_postgres():
-        left_out = [
-            item
-            for item in items
-            if item.get_closest_marker("postgres") or item.get_closest_marker("browser")
-        ]
-        if left_out:
-            items[:] = [item for item in items if item not in left_out]
-            config.hook.pytest_deselected(items=left_out)
+        _leave_out(config, items, ("postgres", "browser"))
         return
     if connection.vendor == "postgresql":
+        if leaves_the_demo_to_sqlite():
+            _leave_out(config, items, ("demo",))
         return
     reason = "needs PostgreSQL: set DATABASE_URL=postgres://... (.ci/run does)"
     for item in items:
@@ -209,4 +218,9 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(
             "The PostgreSQL-only tests and the browser journeys are left out of this SQLite "
             "run: they run in CI's PostgreSQL pass."
+        )
+    if leaves_the_demo_to_sqlite():
+        terminalreporter.write_line(
+            "The demo content's own test is left out of this PostgreSQL run: it ran in CI's "
+            "SQLite pass."
         )
