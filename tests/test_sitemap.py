@@ -4,8 +4,11 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parses our own responses
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.http import HttpResponse
 from wagtail.models import Page
 
+from cleantech_site.head_requests import HeadWithoutBodyMiddleware
 from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +112,15 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_the_admin_out(client, tree):
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     secure = client.get("/robots.txt", secure=True).content.decode()
     assert "Sitemap: https://testserver/sitemap.xml" in secure
+
+
+@pytest.mark.parametrize("path", ["/robots.txt", "/sitemap.xml", "/sv/"])
+def test_head_gets_the_headers_of_get_and_no_body(client, tree, rf, path):
+    """Django's test client drops a HEAD response's body itself; the middleware is called
+    here with the response the rest of the stack made, as gunicorn would receive it."""
+    got = client.get(path)
+    middleware = HeadWithoutBodyMiddleware(lambda request: HttpResponse(got.content))
+    head = middleware(rf.head(path))
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(got.content))
+    assert "cleantech_site.head_requests.HeadWithoutBodyMiddleware" in settings.MIDDLEWARE

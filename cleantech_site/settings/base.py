@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every response: HEAD gets the headers and no body.
+    "cleantech_site.head_requests.HeadWithoutBodyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # CSP and Permissions-Policy on every response, static files included.
     "cleantech_site.security.SecurityHeadersMiddleware",
