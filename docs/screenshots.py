@@ -36,7 +36,7 @@ def arguments():
 def shoot(page, name):
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(400)  # menus finish opening
-    page.screenshot(path=OUT / f"{name}.jpg", type="jpeg", quality=75)
+    page.screenshot(path=OUT / f"{name}.jpg", type="jpeg", quality=70)
     print(f"{name}.jpg")
 
 
@@ -85,15 +85,19 @@ def main():
 
         page.goto(f"{url}/admin/pages/{project}/edit/")
         # The header's actions menu: "Översätt den här sidan" is there.
-        page.locator("button.w-dropdown__toggle--icon.w-h-slim-header").first.click()
+        page.locator("header button[aria-label=Handlingar]").click()
         shoot(page, "04-oversatt")
 
         page.goto(f"{url}/admin/reports/translation-status/")
         shoot(page, "05-oversattningsstatus")
 
+        first_page_of_type(page, url, "news.articlepage")
+        page.get_by_role("button", name="Växla status", exact=True).click()
+        shoot(page, "06-schemalagg-nyhet")
+
         page.goto(f"{url}/admin/")
         page.get_by_role("link", name="Bokningar", exact=True).click()
-        shoot(page, "06-bokningar")
+        shoot(page, "07-bokningar")
         browser.close()
 
 
