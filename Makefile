@@ -11,7 +11,7 @@ export SITE_BASE_URL ?= http://127.0.0.1:$(PORT)
 # The suite runs on this many processes (pytest-xdist); each builds its own test tree.
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test lint format translations install install-dev browser migrate demo check bench clean
+.PHONY: run test lint format translations install install-dev browser migrate demo check bench clean screenshots
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,12 @@ translations: install
 ## make bench: throughput, latency and memory under gunicorn on loopback (figures only).
 bench: install-dev
 	$(PY) bench/run.py
+
+## make screenshots: the editor guide's pictures of the Swedish admin, from a running
+## `make run` (not in CI). SCREENSHOTS_PASSWORD is the admin's password; SCREENSHOTS_URL
+## and SCREENSHOTS_USERNAME default to this Makefile's address and "admin".
+screenshots: install-dev
+	SCREENSHOTS_URL=$${SCREENSHOTS_URL:-$(SITE_BASE_URL)} $(PY) docs/screenshots.py
 
 check: install-dev
 	$(MANAGE) check
