@@ -75,7 +75,11 @@ def choice_list(field):
 def translate_choice(value, from_choices, to_choices):
     """A choice answer (text, or a list of them) moved from one list of choices to the
     choice at the same position in another. Answers not among `from_choices` stay as they
-    are, so nothing a visitor sent is lost when an editor changes the choices later."""
+    are, so nothing a visitor sent is lost when an editor changes the choices later; and
+    lists of different lengths (a choice added or dropped in one language and not yet in
+    the other) say nothing about which choice is which, so the answer stays as sent."""
+    if len(from_choices) != len(to_choices):
+        return value
 
     def one(item):
         try:

@@ -59,6 +59,10 @@ def language_choices():
     return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
 
 
+# The key prefix of a question's column in the exports.
+QUESTION = "q:"
+
+
 class BookingFilterSet(WagtailFilterSet):
     class Meta:
         model = Booking
@@ -209,6 +213,8 @@ class BookingListView(IndexView):
 
     # Exports
 
+    # Question columns are keyed apart from the booking's own: a question's clean_name is
+    # made from its label, and "Organisation" or "Status" would otherwise take their place.
     def export_columns(self, queryset):
         """(key, heading) for each column of an export of `queryset`: the booking's own
         columns, then the questions of its forms in the reader's language."""
@@ -227,11 +233,11 @@ class BookingListView(IndexView):
             label = field.staff_label or field.label
             if field.field_type == "preferred_dates":
                 columns.extend(
-                    (f"{field.clean_name}:{position}", f"{label}: {choice}")
+                    (f"{QUESTION}{field.clean_name}:{position}", f"{label}: {choice}")
                     for position, choice in enumerate(PreferredDatesWidget.choices)
                 )
             else:
-                columns.append((field.clean_name, label))
+                columns.append((f"{QUESTION}{field.clean_name}", label))
         columns.append(("notes", _("Internal notes")))
         return columns
 
@@ -247,7 +253,7 @@ class BookingListView(IndexView):
         types = {field.clean_name: field.field_type for field in questions.fields}
         row = OrderedDict()
         for key in self.list_export:
-            name, _sep, position = key.partition(":")
+            name, _sep, position = key.removeprefix(QUESTION).partition(":")
             if key == "submit_time":
                 value = local_time(item.submit_time)
             elif key == "status":

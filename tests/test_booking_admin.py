@@ -21,6 +21,7 @@ from wagtail.users.models import UserProfile
 from forms.models import Booking, BookingEmail
 from tests.bookings import (
     answers,
+    choices,
     fresh_limits,  # noqa: F401 (an autouse fixture)
     key,
     label,
@@ -324,7 +325,7 @@ def test_the_dashboard_lists_new_bookings_for_those_who_handle_them(
 def test_migrating_stores_old_answers_as_the_source_choices(client, tree):
     migration = importlib.import_module("forms.migrations.0005_stable_choice_answers")
     english = tree.booking["en"]
-    english.form_fields.filter(clean_name=key("aim")).update(choices="Business\nStudy visit")
+    english.form_fields.filter(clean_name=key("aim")).update(choices="Business\nStudy visit\nOther")
     post(client, english, answers(english, aim="Study visit"))
     # As bookings were stored before: the choice as the English form offered it.
     old = Booking.objects.get()
@@ -335,3 +336,17 @@ def test_migrating_stores_old_answers_as_the_source_choices(client, tree):
     booking = Booking.objects.get()
     assert booking.form_data[key("aim")] == "Studiebesök"
     assert booking.organiser == "Aino Virtanen"
+
+
+def test_an_answer_is_kept_as_sent_while_the_languages_offer_different_choices(client, tree):
+    """A choice added in one language and not yet in the other: positions say nothing."""
+    finnish = tree.booking["fi"]
+    swedish_choices = choices(tree.booking.sv, "aim")
+    finnish.form_fields.filter(clean_name=key("aim")).update(
+        choices="\n".join(["Uusi vaihtoehto", *choices(finnish, "aim")])
+    )
+    sent = choices(finnish, "aim")[1]
+    assert post(client, finnish, answers(finnish, aim=sent)).status_code in (200, 302)
+    stored = Booking.objects.get().form_data[key("aim")]
+    # Stored at the same position in the Swedish list it would be another choice.
+    assert stored == sent != swedish_choices[1]

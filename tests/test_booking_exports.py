@@ -81,3 +81,20 @@ def test_xlsx_keeps_group_size_as_a_number_and_times_and_dates_as_dates(admin_cl
         "Aino Virtanen, Vaasan kaupunki, Kehitysjohtaja <aino@example.fi>\n"
         "Erik Lind, Region Västerbotten, Handläggare"
     )
+
+
+def test_a_question_named_like_a_booking_column_keeps_its_own_answer(admin_client, client, tree):
+    """Questions are named from their labels: "Organisation" must not take the place of
+    the booking's own organisation column, nor lose its answer to it."""
+    swedish = tree.booking.sv
+    company = swedish.form_fields.get(clean_name=key("companies"))
+    company.clean_name = "organisation"
+    company.save(update_fields=["clean_name"])
+    data = answers(swedish)
+    data["organisation"] = data.pop(key("companies"))
+    post(client, swedish, data)
+
+    content = export(admin_client, "csv")
+    heading, row = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    assert row[heading.index(company.label)] == data["organisation"]
+    assert row[heading.index("Organisation")] == Booking.objects.get().organisation

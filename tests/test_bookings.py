@@ -481,7 +481,7 @@ def test_staff_read_an_english_booking_with_staff_labels_and_swedish_choices(
     client, django_capture_on_commit_callbacks, tree
 ):
     english = tree.booking["en"]
-    english.form_fields.filter(clean_name=key("aim")).update(choices="Business\nStudy visit")
+    english.form_fields.filter(clean_name=key("aim")).update(choices="Business\nStudy visit\nOther")
     tree.booking.sv.form_fields.filter(clean_name=key("name")).update(staff_label="Bokare")
     with django_capture_on_commit_callbacks(execute=True):
         post(client, english, answers(english, aim="Study visit"))
