@@ -59,7 +59,7 @@ def language_choices():
     return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
 
 
-# The key prefix of a question's column in the exports.
+# The key prefix of a question's column in the list and the exports.
 QUESTION = "q:"
 
 
@@ -197,7 +197,7 @@ class BookingListView(IndexView):
         self.load_questions(self.get_base_queryset())
         return [
             Column(
-                field.clean_name,
+                f"{QUESTION}{field.clean_name}",
                 label=field.staff_label or field.label,
                 accessor=partial(self.choice_text, name=field.clean_name),
             )
