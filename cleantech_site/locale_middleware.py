@@ -11,7 +11,9 @@ from django.middleware import locale
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-NOT_PAGES = ("/api/", "/admin/", "/documents/")
+from .views import API_PATH_PREFIX
+
+NOT_PAGES = (API_PATH_PREFIX, "/admin/", "/documents/")
 
 
 class LocaleMiddleware(locale.LocaleMiddleware):

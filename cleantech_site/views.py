@@ -33,6 +33,8 @@ API_PATH_PREFIX = "/api/"
 # PostgreSQL's SQLSTATE classes for "the server cannot be reached or is shutting down":
 # connection exceptions (08) and operator intervention such as a restart (57P).
 UNREACHABLE_SQLSTATES = ("08", "57P")
+# What Redis' client raises when the shared cache cannot be reached.
+CACHE_UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
 # SQLite's words for a database file it cannot open or is kept from.
 UNREACHABLE_SQLITE = ("unable to open database file", "database is locked")
 
@@ -42,7 +44,7 @@ def service_unavailable(error):
     (stopped, restarting, a connection cut), which ends by itself, rather than a fault
     of the site (a missing table, a deadlock, a timeout), which must reach the 500 page
     and whoever is told of errors."""
-    if isinstance(error, (InterfaceError, RedisConnectionError, RedisTimeoutError)):
+    if isinstance(error, (InterfaceError, *CACHE_UNREACHABLE)):
         return True
     if not isinstance(error, OperationalError):
         return False
@@ -109,7 +111,7 @@ def database_unavailable(request, error):
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
-    service = "Cache" if isinstance(error, RedisConnectionError | RedisTimeoutError) else "Database"
+    service = "Cache" if isinstance(error, CACHE_UNREACHABLE) else "Database"
     _log_warning(request, response, "%s unavailable (%s): %s %s", service, type(error).__name__)
     return response
 
