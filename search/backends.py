@@ -7,7 +7,9 @@ keeps one row per object, so one backend per language would overwrite each other
 Instead this backend indexes each object with the configuration of its own locale, and
 stems a query with the configuration of the language it is asked in: the active language,
 which is also the locale the site search filters on. Objects without a locale (images,
-documents) are indexed and searched as the source language, Swedish.
+documents) are indexed and searched as the source language, Swedish. In the admin the
+active language is the editor's: a search there stems in that language, so across
+languages it finds the words as typed and the forms they share.
 
 On any other database (SQLite by default) this is Wagtail's database backend unchanged:
 SQLite's full-text index matches words as they are typed, without stemming.
