@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -147,12 +148,16 @@ def language_links(request, page=None):
     """One link per site language, to this page's live translation or that language's home.
 
     Used by both the language switcher and the hreflang alternates, so they can never
-    disagree. Without a page (a 404, a search) every link goes to a home page.
+    disagree. Without a page, a view that every language has under its prefix (the
+    search) links to itself in each language; anything else (a 404) to the home pages.
     """
+    view_name = None if page is not None else _view_in_every_language(request)
 
     def compute():
         translations = {}
-        if page is not None:
+        if view_name is not None:
+            translations = _view_translations(request)
+        elif page is not None:
             translations = {
                 p.locale.language_code: p
                 for p in Page.objects.filter(translation_key=page.translation_key)
@@ -176,7 +181,39 @@ def language_links(request, page=None):
             links.append(LanguageLink(code, name, url, full_url, code == current, is_translation))
         return links
 
-    return _cached(request, ("languages", page.pk if page else None), compute)
+    return _cached(request, ("languages", page.pk if page else view_name), compute)
+
+
+@dataclass(frozen=True)
+class _ViewTranslation:
+    """A view's address in one language, shaped like the page a language link goes to."""
+
+    path: str
+    root: str
+
+    def get_url(self, request):
+        return self.path
+
+    def get_full_url(self, request):
+        return self.root + self.path
+
+
+def _view_in_every_language(request):
+    """The URL name of the request's view when it is one of ours under the language
+    prefix (not Wagtail's page serving, which the page's translations cover), else None."""
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name or match.url_name == "wagtail_serve":
+        return None
+    return match.url_name
+
+
+def _view_translations(request):
+    """The request's view in every site language, by language code."""
+    root = request.build_absolute_uri("/").rstrip("/")
+    return {
+        code: _ViewTranslation(translate_url(request.path, code), root)
+        for code, _name in settings.LANGUAGES
+    }
 
 
 def x_default_url(request, page=None):

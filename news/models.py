@@ -117,6 +117,27 @@ class NewsIndexPage(IntroMixin, Page):
             .order_by("title", "pk")
         )
 
+    def filters_in_languages(self, pairs):
+        """The filters `pairs` for each language's news list, by language code: a project
+        chosen by its page in this language becomes its translation in the other."""
+        chosen = [value for name, value in pairs if name == "project" and value.isdigit()]
+        if not chosen:
+            return {}
+        keys = ProjectPage.objects.filter(pk__in=chosen).values("translation_key")
+        family = ProjectPage.objects.filter(translation_key__in=keys).values_list(
+            "pk", "translation_key", "locale__language_code"
+        )
+        key_of = {str(pk): key for pk, key, _code in family}
+        pk_in = {(key, code): str(pk) for pk, key, code in family}
+        languages = {code for _pk, _key, code in family}
+        return {
+            code: [
+                (name, pk_in.get((key_of.get(value), code), value) if name == "project" else value)
+                for name, value in pairs
+            ]
+            for code in languages
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()

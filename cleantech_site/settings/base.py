@@ -151,6 +151,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+# Date and number formats of our own where Django's differ (British, not American, English).
+FORMAT_MODULE_PATH = ["cleantech_site.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -267,7 +269,9 @@ PG_BIN = os.environ.get("PG_BIN", "")
 WAGTAIL_SITE_NAME = "North Sweden Cleantech"
 # The public address of the site, used in links that leave the site (e-mails, feeds).
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: on PostgreSQL each page is indexed and searched with its language's stemming
+# (search/backends.py); on SQLite, Wagtail's database backend as it comes.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png", "heic": "jpeg"}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

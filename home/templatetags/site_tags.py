@@ -1,4 +1,6 @@
 import json
+from dataclasses import replace
+from urllib.parse import urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -18,7 +20,43 @@ def _page_or_none(page):
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None):
-    return navigation.language_links(context["request"], _page_or_none(page))
+    """The language links, those to the same page or view carrying the visitor's query.
+
+    The query words and filters go along; the page number does not (the other language
+    may have fewer pages). Added here, per request, so the links themselves can be cached.
+    """
+    request = context["request"]
+    page = _page_or_none(page)
+    links = navigation.language_links(request, page)
+    pairs = carried_query(request, page)
+    if not pairs:
+        return links
+    # A page whose filters name things of its own language says what they are in the others.
+    in_languages = page.filters_in_languages(pairs) if hasattr(page, "filters_in_languages") else {}
+    return [
+        replace(link, url=f"{link.url}?{urlencode(in_languages.get(link.language_code, pairs))}")
+        if link.is_translation
+        else link
+        for link in links
+    ]
+
+
+def carried_query(request, page):
+    """The (name, value) pairs of the parameters that the page or view reads, without the
+    page number. What the page cache keys on too, so a cached page never carries a
+    stranger's parameters."""
+    if page is not None:
+        names = getattr(page, "cache_query_params", ())
+    else:
+        match = getattr(request, "resolver_match", None)
+        names = getattr(getattr(match, "func", None), "cache_query_params", ())
+    return [
+        (name, value)
+        for name in names
+        if name != "page"
+        for value in request.GET.getlist(name)
+        if value
+    ]
 
 
 @register.simple_tag(takes_context=True)
