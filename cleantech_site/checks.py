@@ -109,6 +109,32 @@ def _placeholder_warnings():
                 id="cleantech_site.W003",
             )
         )
+    return warnings + _missing_contact_warnings()
+
+
+def _missing_contact_warnings():
+    """The privacy notice and the accessibility statement send visitors to the footer's
+    contact details to use their rights or report a problem; the demo leaves them empty
+    rather than invent them, so a live site without any has no contact route at all."""
+    warnings = []
+    seen = set()
+    for home in HomePage.objects.live().order_by("locale_id", "path"):
+        if home.contact_email.strip() or home.contact_phone.strip():
+            continue
+        if home.translation_key in seen:
+            continue
+        seen.add(home.translation_key)
+        warnings.append(
+            CheckWarning(
+                f"The home page '{home.title}' ({home.locale.language_code}) gives neither "
+                "a contact e-mail nor a phone number: the footer offers visitors no way to "
+                "reach the organisation, which the privacy notice and the accessibility "
+                "statement rely on.",
+                hint="Fill in the home page's contact details in the admin and publish it.",
+                obj=home,
+                id="cleantech_site.W006",
+            )
+        )
     return warnings
 
 

@@ -67,6 +67,14 @@ class BookingFormBuilder(FormBuilder):
         options.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
         return fields.TextField(**options)
 
+    def create_organisation_field(self, field, options):
+        options["max_length"] = SINGLE_LINE_MAX_LENGTH
+        options.setdefault("widget", forms.TextInput(attrs={"autocomplete": "organization"}))
+        return fields.TextField(**options)
+
+    def create_phone_field(self, field, options):
+        return fields.PhoneField(**options)
+
     def create_email_field(self, field, options):
         options["max_length"] = EMAIL_MAX_LENGTH
         options.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))

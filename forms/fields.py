@@ -53,6 +53,42 @@ class URLField(ReadableTextMixin, forms.URLField):
         super().__init__(**kwargs)
 
 
+# A phone number as people write one: digits, spaces and the usual separators, with a
+# leading + for the country code. Five digits is the shortest local number, fifteen the
+# longest international one (ITU-T E.164).
+PHONE_CHARACTERS = re.compile(r"^\+?[0-9 ()./-]+$")
+PHONE_DIGITS = (5, 15)
+PHONE_MAX_LENGTH = 32
+
+
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
+class PhoneField(TextField):
+    """A phone number, kept as typed (spaces and all) once it is shown to be one."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Enter a phone number of 5 to 15 digits. It may start with + and the country code."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs["max_length"] = PHONE_MAX_LENGTH
+        kwargs.setdefault("widget", TelInput(attrs={"autocomplete": "tel"}))
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if not value:
+            return
+        digits = sum(character.isdigit() for character in value)
+        fewest, most = PHONE_DIGITS
+        if not PHONE_CHARACTERS.match(value) or not fewest <= digits <= most:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
 class GroupSizeField(forms.IntegerField):
     """How many people are coming: a whole number from 1 to the configured maximum."""
 

@@ -21,6 +21,7 @@ the e-mail rows through what it is given (a booking's `emails`, a queryset, a ro
 
 import logging
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -194,10 +195,21 @@ def confirmation_message(booking, page):
     return EmailMessage(
         subject=_one_line(subject),
         body=body,
-        from_email=page.from_address or None,
+        from_email=sender(
+            page.from_address or settings.DEFAULT_FROM_EMAIL, context["organisation"]
+        ),
         to=[booking.organiser_email(page)],
         reply_to=staff[:1] or None,
     )
+
+
+def sender(address, organisation):
+    """`address` with the organisation's name shown beside it, unless it has a name of its
+    own: the organiser's inbox shows who wrote, not a bare address."""
+    name, bare = parseaddr(address)
+    if name or not bare:
+        return address
+    return formataddr((_one_line(organisation["name"]), bare))
 
 
 def organisation(page):

@@ -42,6 +42,8 @@ FIELD_TYPE_CHOICES = FORM_FIELD_CHOICES + (
     ("group_size", _("Group size")),
     ("preferred_dates", _("Preferred dates")),
     ("participants", _("Participant list")),
+    ("organisation", _("Organiser's organisation")),
+    ("phone", _("Phone number")),
 )
 # Four inputs a row: 200 rows stay below Django's limit of 1,000 fields in one post.
 MAX_PARTICIPANT_ROWS = 200

@@ -152,13 +152,18 @@ class Questions:
 def listed_answers(data, questions):
     """The organiser and organisation the bookings list shows, from answers keyed by
     clean_name: the answer to the form's first single-line question (the form asks the
-    person booking for their name there), and the organisation of the first participant."""
+    person booking for their name there), and the answer to its organisation question,
+    else the organisation of the first participant."""
     name_question = questions.first("singleline")
     organiser = data.get(name_question.clean_name) if name_question else ""
-    participants = questions.first("participants")
-    people = data.get(participants.clean_name) if participants else None
-    first = people[0] if is_participant_list(people) else {}
+    organisation_question = questions.first("organisation")
+    organisation = data.get(organisation_question.clean_name) if organisation_question else ""
+    if not organisation:
+        participants = questions.first("participants")
+        people = data.get(participants.clean_name) if participants else None
+        first = people[0] if is_participant_list(people) else {}
+        organisation = first.get("organisation")
     return {
         "organiser": str(organiser or "")[:255],
-        "organisation": str(first.get("organisation") or "")[:255],
+        "organisation": str(organisation or "")[:255],
     }

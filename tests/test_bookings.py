@@ -50,13 +50,13 @@ def main(response):
 
 CONFIRMATION_SUBJECTS = {
     "sv": "Vi har tagit emot er besöksbokning",
-    "fi": "Olemme vastaanottaneet vierailuvarauksenne",
+    "fi": "Olemme vastaanottaneet vierailuvarauksesi",
     "en": "We have received your visit booking",
 }
 LANGUAGE_NAMES = {"sv": "svenska", "fi": "finska", "en": "engelska"}
 THANKS = {
     "sv": "Tack, er bokning har skickats",
-    "fi": "Kiitos, varauksenne on lähetetty",
+    "fi": "Kiitos, varauksesi on lähetetty",
     "en": "Thank you, your booking has been sent",
 }
 

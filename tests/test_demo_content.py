@@ -3,6 +3,7 @@ changes nothing. This is the one test that loads the demo content; the rest of t
 builds what it needs with factories. Also the commands that make an admin account."""
 
 import io
+import uuid
 
 import pytest
 import yaml
@@ -16,7 +17,8 @@ from wagtail.models import Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.management.commands import load_demo_content
-from projects.models import Organisation
+from home.models import HomePage
+from projects.models import Organisation, ProjectIndexPage
 
 
 def demo_data():
@@ -90,6 +92,21 @@ def test_the_demo_loads_into_an_empty_database_and_again_without_changes(empty_d
     images = get_image_model().objects.all()
     assert len(images) == len(data["images"])
     assert all(image.description.strip() for image in images)
+
+    # The facts: Cleantech Kvarken's partnership spans both sides of Kvarken, so the
+    # Finnish partner filter lists it, in every language.
+    kvarken = uuid.uuid5(load_demo_content.NAMESPACE, "page/cleantech-kvarken")
+    only_swedish = uuid.uuid5(load_demo_content.NAMESPACE, "page/innovation-site")
+    for index in ProjectIndexPage.objects.live():
+        listed = BeautifulSoup(client.get(index.url, {"country": "FI"}).content, "html.parser")
+        links = {a["href"] for a in listed.select("main a[href]")}
+        pages = Page.objects.filter(locale=index.locale)
+        assert pages.get(translation_key=kvarken).url in links, index.url
+        assert pages.get(translation_key=only_swedish).url not in links, index.url
+
+    # Nothing in the demo shows made-up contact details.
+    home = HomePage.objects.get(locale__language_code="sv")
+    assert not home.contact_email and not home.contact_phone
 
 
 def test_a_missing_translation_file_is_a_command_error(tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from cleantech_site.checks import CONTENT_TAG, example_addresses
 
 pytestmark = [pytest.mark.django_db]
 
-DEMO_ADDRESS = "info@example.com"  # what demo/content.yaml gives the footer and the form
+DEMO_ADDRESS = "info@example.com"  # what demo/content.yaml gives the booking form
 
 
 def check_deploy():
@@ -46,6 +46,29 @@ def test_the_demo_addresses_fail(tree, capsys):
     assert report.count("cleantech_site.W003") == 1
     assert report.count("cleantech_site.W004") == 1
     assert DEMO_ADDRESS in report
+
+
+def test_a_footer_without_any_contact_route_fails_once(tree):
+    """The demo leaves the footer's contact details empty, and the legal pages send
+    visitors there: a live site must fill them in."""
+    with_addresses(tree, "bokning@cleantech.se", "", "www.cleantech.se")
+    for home in tree.home.values():
+        home.contact_phone = ""
+        home.save(update_fields=["contact_phone"])
+    with pytest.raises(SystemCheckError) as raised:
+        check_deploy()
+    assert str(raised.value).count("cleantech_site.W006") == 1
+
+    tree.home.sv.contact_phone = "+46 90 123 45 67"
+    tree.home.sv.save(update_fields=["contact_phone"])
+    with pytest.raises(SystemCheckError) as raised:
+        check_deploy()
+    # Another language's home page still has none.
+    assert str(raised.value).count("cleantech_site.W006") == 1
+    for home in tree.home.values():
+        home.contact_phone = "+46 90 123 45 67"
+        home.save(update_fields=["contact_phone"])
+    check_deploy()
 
 
 @pytest.mark.parametrize(

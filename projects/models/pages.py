@@ -654,7 +654,11 @@ class ProjectPage(HeroImageMixin, Page):
         if start:
             return gettext("from %(date)s") % {"date": format_date(start, self.date_precision)}
         if end:
-            return gettext("until %(date)s") % {"date": format_date(end, self.date_precision)}
+            # Only the end is known: say whether it has come, not "until", which reads as
+            # if the project had always been running.
+            ended = self.status == Status.COMPLETED
+            message = gettext("ended %(date)s") if ended else gettext("ends %(date)s")
+            return message % {"date": format_date(end, self.date_precision)}
         return ""
 
     @property

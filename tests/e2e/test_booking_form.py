@@ -9,7 +9,7 @@ from tests.bookings import choices, future, key, label
 
 pytestmark = pytest.mark.browser
 
-THANKS = "Kiitos, varauksenne on lähetetty"
+THANKS = "Kiitos, varauksesi on lähetetty"
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def fill_the_questions(page, form):
     page.get_by_label(choices(form, "aim")[0], exact=True).check()
     field(page, form, "aim_details").fill("Tutustumme tuulivoimaan.")
     page.get_by_label(choices(form, "focus_areas")[0], exact=True).check()
-    page.get_by_label("Ensisijainen päivä").fill(future(40))
+    page.get_by_label("Ensimmäinen vaihtoehto").fill(future(40))
     field(page, form, "group_size").fill("8")
     field(page, form, "name").fill("Aino Virtanen")
     field(page, form, "email").fill("aino@example.fi")
