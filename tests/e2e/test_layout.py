@@ -84,27 +84,28 @@ WIDEST_OVERFLOW = """
 def long_titles(tree, committed_db):
     """A standard page and a project page with long titles in each language, removed after
     the test: a browser test's data is committed, and other tests count the tree's pages."""
-    made = {}
-    for language in LANGUAGES:
-        standard = f.StandardPageFactory(
-            parent=tree.home[language],
-            title=LONG_PAGE_TITLES[language],
-            slug=f"lang-titel-{language}",
-        )
-        project = f.ProjectPageFactory(
-            parent=tree.project_index[language],
-            title=LONG_PROJECT_TITLES[language],
-            slug=f"langt-projekt-{language}",
-            summary=LONG_PROJECT_TITLES[language],
-            programme=tree.programme[language],
-        )
-        made[language] = {"long-title-page": standard, "long-title-project": project}
-    cache.clear()
-    yield made
-    for pages in made.values():
-        for page in pages.values():
-            Page.objects.get(pk=page.pk).delete()
-    cache.clear()
+    made = {language: {} for language in LANGUAGES}
+    try:
+        for language in LANGUAGES:
+            made[language]["long-title-page"] = f.StandardPageFactory(
+                parent=tree.home[language],
+                title=LONG_PAGE_TITLES[language],
+                slug=f"lang-titel-{language}",
+            )
+            made[language]["long-title-project"] = f.ProjectPageFactory(
+                parent=tree.project_index[language],
+                title=LONG_PROJECT_TITLES[language],
+                slug=f"langt-projekt-{language}",
+                summary=LONG_PROJECT_TITLES[language],
+                programme=tree.programme[language],
+            )
+        cache.clear()
+        yield made
+    finally:
+        for pages in made.values():
+            for page in pages.values():
+                Page.objects.get(pk=page.pk).delete()
+        cache.clear()
 
 
 def page_paths(tree, long_titles, language):
@@ -149,7 +150,7 @@ def test_no_page_scrolls_sideways_at_phone_and_laptop_widths(
                 scroll_width, window_width = page.evaluate(
                     "[document.documentElement.scrollWidth, window.innerWidth]"
                 )
-                # JPEG: a PNG of a long page takes several times as long to encode.
+                # JPEG: a long page's screenshot is a fraction of a PNG's size to keep.
                 page.screenshot(
                     path=SCREENSHOTS / f"{language}-{name}-{width}.jpg",
                     full_page=True,
