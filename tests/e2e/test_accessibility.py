@@ -1,4 +1,6 @@
-"""In a real browser: no axe violations, and the page works from the keyboard."""
+"""In a real browser: no axe violations, and the page works from the keyboard.
+
+No page scrolling sideways on narrow screens is test_layout.py's to show."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -9,28 +11,29 @@ AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def audited_paths(tree):
-    """A page of every type in a mix of languages, and the pages a visitor meets otherwise:
-    a missing page, search results and a listing filter given nonsense."""
-    return [
-        tree.home.sv.url,
-        tree.standard["en"].url,
-        tree.project_index["fi"].url,
-        tree.ongoing_project["en"].url,
-        tree.finished_project.sv.url,
-        tree.news_index.sv.url,
-        tree.article["fi"].url,
-        tree.booking["fi"].url,
-        "/fi/ei-ole/",
-        f"/en/search/?q={tree.article.sv.title.split()[0]}",
-        f"{tree.news_index.sv.url}?year=abc",
-    ]
+    """A page of every type in every language, and the pages a visitor meets otherwise: a
+    missing page, search results and a listing filter given nonsense."""
+    paths = []
+    for language in ("sv", "fi", "en"):
+        paths += [
+            tree.home[language].url,
+            tree.standard[language].url,
+            tree.project_index[language].url,
+            tree.ongoing_project[language].url,
+            tree.news_index[language].url,
+            tree.article[language].url,
+            tree.booking[language].url,
+            f"/{language}/ei-ole/",
+            f"/{language}/search/?q={tree.article[language].title.split()[0]}",
+        ]
+    return paths + [tree.finished_project.sv.url, f"{tree.news_index.sv.url}?year=abc"]
 
 
 def test_pages_have_no_axe_violations(site, tree, page):
     axe = Axe()
     for path in audited_paths(tree):
         response = page.goto(site.url + path)
-        assert response.status == (404 if path == "/fi/ei-ole/" else 200), path
+        assert response.status == (404 if path.endswith("/ei-ole/") else 200), path
         results = axe.run(page, options={"runOnly": AXE_RULES})
         violations = [
             (violation["id"], [node["target"] for node in violation["nodes"]])
@@ -53,12 +56,3 @@ def test_skip_link_and_switcher_work_from_the_keyboard(site, tree, page):
     page.wait_for_url(f"**{finnish.url}")
     assert page.locator("html").get_attribute("lang") == "fi"
     assert page.get_by_role("heading", level=1).inner_text() == finnish.title
-
-
-def test_narrow_screen_has_no_horizontal_scroll(site, tree, browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    for path in audited_paths(tree):
-        page.goto(site.url + path)
-        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
-    context.close()
