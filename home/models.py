@@ -10,10 +10,12 @@ choice; each language shows the projects' translations, found by translation key
 """
 
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, Prefetch, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -55,8 +57,9 @@ class Numbers:
 
 
 def organisation_in_numbers(locale_id):
-    """Counted from the live, public projects of one language, in two queries, and kept
-    in the cache until the next content change (the page cache's generation)."""
+    """Counted from the live, public projects of one language, in three queries, and kept
+    in the cache until the next content change (the page cache's generation): the home
+    page counts once per change, not at every visit."""
     key = f"home:numbers:{locale_id}:{page_cache.generation()}"
     numbers = cache.get(key)
     if numbers is None:
@@ -224,45 +227,27 @@ class HomePage(IntroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = self.featured_projects()
+        # Which sections are private is looked up once for all the page's listings.
+        private = Page.objects.all().private_q()
+        featured = self.featured_projects(private)
+        booking, project_index = self.linked_pages(private, featured)
         context.update(
             {
-                "booking": self.booking_target(),
+                "booking": booking,
                 "featured_projects": featured,
-                "project_index": featured[0].get_parent() if featured else None,
+                "project_index": project_index,
                 "numbers": organisation_in_numbers(self.locale_id),
                 "latest_news": latest_news(self.locale_id),
             }
         )
         return context
 
-    def booking_target(self):
-        """The booking page in this page's language (its Swedish original if it is not
-        translated), or None when there is nothing to show."""
-        if not (self.booking_page_id and self.booking_label):
-            return None
-        pages = Page.objects.live().public()
-        return (
-            pages.filter(
-                locale_id=self.locale_id,
-                translation_key__in=Page.objects.filter(pk=self.booking_page_id).values(
-                    "translation_key"
-                ),
-            ).first()
-            or pages.filter(pk=self.booking_page_id).first()
-        )
-
-    def featured_projects(self):
-        """The projects editors chose, in their order and in this page's language, else the
-        newest ones; with their pictures' renditions, in four queries."""
-        chosen = list(
-            self.featured_project_rows.order_by("sort_order", "pk").values_list(
-                "project__translation_key", flat=True
-            )
-        )
+    def featured_projects(self, private):
+        """The live projects editors chose, in their order and in this page's language,
+        else the newest ones; with their pictures' renditions, in three queries."""
         projects = (
             ProjectPage.objects.live()
-            .public()
+            .exclude(private)
             .filter(locale_id=self.locale_id)
             .defer_streamfields()
             .select_related("programme")
@@ -270,17 +255,45 @@ class HomePage(IntroMixin, Page):
                 Prefetch("hero_image", get_image_model().objects.prefetch_renditions())
             )
         )
-        if not chosen:
-            return list(
-                projects.order_by(F("start_date").desc(nulls_last=True), "title", "pk")[
-                    :FEATURED_FALLBACK
-                ]
-            )
-        found = {
-            project.translation_key: project
-            for project in projects.filter(translation_key__in=chosen)
-        }
-        return [found[key] for key in chosen if key in found]
+        position = HomeFeaturedProject.objects.filter(
+            page_id=self.pk, project__translation_key=OuterRef("translation_key")
+        ).values("sort_order")[:1]
+        chosen = list(
+            projects.annotate(position=Subquery(position))
+            .filter(position__isnull=False)
+            .order_by("position", "pk")
+        )
+        if chosen:
+            return chosen
+        newest = projects.order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+        return list(newest[:FEATURED_FALLBACK])
+
+    def linked_pages(self, private, featured):
+        """(the booking page in this page's language, else the page chosen; the featured
+        projects' index), both live and public, in one query."""
+        wanted = []
+        if self.booking_page_id and self.booking_label:
+            chosen_key = Page.objects.filter(pk=self.booking_page_id).values("translation_key")
+            wanted.append(Q(pk=self.booking_page_id))
+            wanted.append(Q(locale_id=self.locale_id, translation_key__in=chosen_key))
+        index_path = featured[0].path[: -Page.steplen] if featured else None
+        if index_path:
+            wanted.append(Q(path=index_path))
+        if not wanted:
+            return None, None
+        pages = list(Page.objects.live().exclude(private).filter(reduce(or_, wanted)))
+        chosen = next((page for page in pages if page.pk == self.booking_page_id), None)
+        booking = chosen and next(
+            (
+                page
+                for page in pages
+                if page.translation_key == chosen.translation_key
+                and page.locale_id == self.locale_id
+            ),
+            chosen,
+        )
+        index = next((page for page in pages if page.path == index_path), None)
+        return booking, index
 
 
 class HomeFeaturedProject(TranslatableMixin, Orderable):
