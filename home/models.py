@@ -1,32 +1,124 @@
 """The home page of each language, and standard pages such as About and Privacy.
 
-The home page shows the latest news, so this module builds on news (which builds on
-projects); the parts pages share are in home.mixins, which builds on none of them.
+The home page shows featured projects, the organisation in numbers and the latest news,
+so this module builds on news and projects; the parts pages share are in home.mixins,
+which builds on none of them.
+
+Featured projects are rows that point at the Swedish project pages (synchronised, like
+the footer's page links), so a translator has nothing to redo when an editor changes the
+choice; each language shows the projects' translations, found by translation key.
 """
 
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.core.cache import cache
 from django.db import models
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
+    InlinePanel,
     MultiFieldPanel,
     ObjectList,
     PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cleantech_site import page_cache
 from news.models import latest_news
+from projects.models import ProjectPage, ProjectPartner
 
 from .blocks import BodyBlock
 from .mixins import IntroMixin
+
+# How many projects the home page features when editors have chosen none.
+FEATURED_FALLBACK = 3
+# The numbers are keyed by content generation, so this only bounds how long an entry
+# of an old generation lingers.
+NUMBERS_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """The organisation in numbers, as the home page shows it."""
+
+    projects: int
+    partners: int
+    countries: int
+    eu_funding: list  # (currency, amount) pairs, largest first; only amounts above 0
+
+
+def organisation_in_numbers(locale_id):
+    """Counted from the live, public projects of one language, in three queries, and kept
+    in the cache until the next content change (the page cache's generation): the home
+    page counts once per change, not at every visit."""
+    key = f"home:numbers:{locale_id}:{page_cache.generation()}"
+    numbers = cache.get(key)
+    if numbers is None:
+        projects = ProjectPage.objects.live().public().filter(locale_id=locale_id)
+        by_currency = (
+            projects.order_by()
+            .values("currency")
+            .annotate(count=Count("pk"), funding=Sum("eu_contribution"))
+        )
+        funding = sorted(
+            ((row["currency"], row["funding"]) for row in by_currency if row["funding"]),
+            key=lambda pair: -pair[1],
+        )
+        partners = set(
+            ProjectPartner.objects.filter(project__in=projects)
+            .order_by()
+            .values_list("organisation__translation_key", "organisation__country")
+            .distinct()
+        )
+        numbers = Numbers(
+            projects=sum(row["count"] for row in by_currency),
+            partners=len({key for key, _country in partners}),
+            countries=len({country for _key, country in partners if country}),
+            eu_funding=funding,
+        )
+        cache.set(key, numbers, NUMBERS_SECONDS)
+    return numbers
 
 
 class HomePage(IntroMixin, Page):
     """The front page of one language, and the footer's contact details for it."""
 
+    booking_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("booking page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Where the calls to book a visit lead: usually the booking form."),
+    )
+    booking_label = models.CharField(
+        _("booking button text"),
+        max_length=60,
+        blank=True,
+        help_text=_("For example: Book a visit. The buttons are hidden while this is empty."),
+    )
+    booking_heading = models.CharField(
+        _("closing call heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("A heading near the end of the page that invites visitors to come."),
+    )
+    booking_text = models.TextField(
+        _("closing call text"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two sentences under that heading: who can visit, and what they see."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     contact_heading = models.CharField(
         _("organisation name in the footer"),
@@ -74,7 +166,28 @@ class HomePage(IntroMixin, Page):
         "forms.FormPage",
     ]
 
-    content_panels = Page.content_panels + IntroMixin.intro_panels + [FieldPanel("body")]
+    content_panels = (
+        Page.content_panels
+        + IntroMixin.intro_panels
+        + [
+            MultiFieldPanel(
+                [
+                    PageChooserPanel("booking_page", "forms.FormPage"),
+                    FieldPanel("booking_label"),
+                    FieldPanel("booking_heading"),
+                    FieldPanel("booking_text"),
+                ],
+                heading=_("Call to book a visit"),
+            ),
+            InlinePanel(
+                "featured_project_rows",
+                heading=_("Featured projects"),
+                label=_("featured project"),
+                help_text=_("Shown in this order. Without any, the newest projects are shown."),
+            ),
+            FieldPanel("body"),
+        ]
+    )
     footer_panels = [
         MultiFieldPanel(
             [
@@ -100,6 +213,7 @@ class HomePage(IntroMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     override_translatable_fields = [
+        SynchronizedField("booking_page"),
         SynchronizedField("contact_email"),
         SynchronizedField("contact_phone"),
         # Page links stay pointed at the Swedish page; the footer shows its translation.
@@ -113,8 +227,94 @@ class HomePage(IntroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = latest_news(self.locale_id)
+        # Which sections are private is looked up once for all the page's listings.
+        private = Page.objects.all().private_q()
+        featured = self.featured_projects(private)
+        booking, project_index = self.linked_pages(private, featured)
+        context.update(
+            {
+                "booking": booking,
+                "featured_projects": featured,
+                "project_index": project_index,
+                "numbers": organisation_in_numbers(self.locale_id),
+                "latest_news": latest_news(self.locale_id),
+            }
+        )
         return context
+
+    def featured_projects(self, private):
+        """The live projects editors chose, in their order and in this page's language,
+        else the newest ones; with their pictures' renditions, in three queries."""
+        projects = (
+            ProjectPage.objects.live()
+            .exclude(private)
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()
+            .select_related("programme")
+            .prefetch_related(
+                Prefetch("hero_image", get_image_model().objects.prefetch_renditions())
+            )
+        )
+        position = HomeFeaturedProject.objects.filter(
+            page_id=self.pk, project__translation_key=OuterRef("translation_key")
+        ).values("sort_order")[:1]
+        chosen = list(
+            projects.annotate(position=Subquery(position))
+            .filter(position__isnull=False)
+            .order_by("position", "pk")
+        )
+        if chosen:
+            return chosen
+        newest = projects.order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+        return list(newest[:FEATURED_FALLBACK])
+
+    def linked_pages(self, private, featured):
+        """(the booking page in this page's language, else the page chosen; the featured
+        projects' index), both live and public, in one query."""
+        wanted = []
+        if self.booking_page_id and self.booking_label:
+            chosen_key = Page.objects.filter(pk=self.booking_page_id).values("translation_key")
+            wanted.append(Q(pk=self.booking_page_id))
+            wanted.append(Q(locale_id=self.locale_id, translation_key__in=chosen_key))
+        index_path = featured[0].path[: -Page.steplen] if featured else None
+        if index_path:
+            wanted.append(Q(path=index_path))
+        if not wanted:
+            return None, None
+        pages = list(Page.objects.live().exclude(private).filter(reduce(or_, wanted)))
+        chosen = next((page for page in pages if page.pk == self.booking_page_id), None)
+        booking = chosen and next(
+            (
+                page
+                for page in pages
+                if page.translation_key == chosen.translation_key
+                and page.locale_id == self.locale_id
+            ),
+            chosen,
+        )
+        index = next((page for page in pages if page.path == index_path), None)
+        return booking, index
+
+
+class HomeFeaturedProject(TranslatableMixin, Orderable):
+    """A project the home page shows first. Points at the Swedish project page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_project_rows")
+    project = models.ForeignKey(
+        "projects.ProjectPage",
+        verbose_name=_("project"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Choose the Swedish page; each language shows its own translation."),
+    )
+
+    panels = [PageChooserPanel("project", "projects.ProjectPage")]
+    override_translatable_fields = [SynchronizedField("project", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("featured project")
+        verbose_name_plural = _("featured projects")
 
 
 class StandardPage(IntroMixin, Page):

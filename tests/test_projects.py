@@ -120,7 +120,9 @@ def test_showcase_distinction_co_financiers_and_contact_in_each_language(
     assert distinction.find("h2").get_text(strip=True) == project.showcase_distinction
     assert project.showcase_reason in distinction.get_text()
     # the co-financiers in the editor's order, named in the page's language
-    co_financiers = [li.get_text(strip=True) for li in main.select(".project__facts ol")[1]("li")]
+    co_financiers = [
+        li.get_text(strip=True) for li in main.select(".project__facts .organisation-list")[1]("li")
+    ]
     assert co_financiers == [row.organisation.name for row in project.co_financiers.all()]
     assert {row.organisation.locale.language_code for row in project.co_financiers.all()} == {
         language

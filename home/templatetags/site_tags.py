@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from home import navigation
@@ -72,6 +72,17 @@ def locale_home(context):
 @register.simple_tag(takes_context=True)
 def site_name(context):
     return navigation.site_name(context["request"])
+
+
+@register.filter(is_safe=True)
+def with_site_name(title, name):
+    """A page's title followed by the site's name, or the name alone where the title is
+    empty or the name itself (the home page is usually called after the site)."""
+    title = str(title).strip()
+    name = conditional_escape(name)
+    if not title or title == name:
+        return name
+    return format_html("{} | {}", mark_safe(title), name)  # noqa: S308 (rendered, escaped)
 
 
 @register.simple_tag(takes_context=True)

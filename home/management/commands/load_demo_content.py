@@ -87,6 +87,7 @@ class Loader:
         }
         self.known = {}  # (kind, key) -> object, kind: "image", "page" or a snippet model
         self.deferred = []  # (page key, field name, page key): links to pages made later
+        self.deferred_rows = []  # (page key, relation name, rows): rows that link such pages
         self.to_translate = []  # sources in the order they must be translated
         self.created = 0
 
@@ -240,6 +241,13 @@ class Loader:
             page = self.known["page", owner]
             setattr(page, name, self.known["page", target])
             changed[page.pk] = page
+        for owner, name, rows in self.deferred_rows:
+            page = self.known["page", owner]
+            model = page._meta.get_field(name).related_model
+            setattr(
+                page, name, [self.row(model, position, row) for position, row in enumerate(rows)]
+            )
+            changed[page.pk] = page
         for page in changed.values():
             page.save_revision().publish()
 
@@ -251,7 +259,9 @@ class Loader:
         values = {}
         for name, value in fields.items():
             field = model._meta.get_field(name)
-            if field.one_to_many:  # rows of a page, such as partners or form fields
+            if field.one_to_many and owner is not None and self.links_pages(field):
+                self.deferred_rows.append((owner, name, value))
+            elif field.one_to_many:  # rows of a page, such as partners or form fields
                 values[name] = [
                     self.row(field.related_model, position, row)
                     for position, row in enumerate(value)
@@ -270,6 +280,16 @@ class Loader:
             else:
                 values[name] = value
         return values
+
+    @staticmethod
+    def links_pages(relation):
+        """Whether a page's rows point at other pages, which may be made after it."""
+        return any(
+            field.many_to_one
+            and field is not relation.field
+            and issubclass(field.related_model, Page)
+            for field in relation.related_model._meta.fields
+        )
 
     def row(self, model, position, fields):
         values = self.values(model, fields)

@@ -1,0 +1,37 @@
+/* The header's menu button on narrow screens.
+   Without this script the menu, search and language links are simply shown. The script
+   adds a button that folds them away and opens them again, telling assistive technology
+   whether they are open (aria-expanded) and what it controls (aria-controls). Wide screens
+   hide the button in CSS and always show the menu. */
+(function () {
+    "use strict";
+    var header = document.querySelector(".site-header");
+    var menu = document.getElementById("site-menu");
+    var bar = header && header.querySelector(".site-header__bar");
+    if (!menu || !bar) {
+        return;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "menu-button";
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", menu.id);
+    button.textContent = header.getAttribute("data-menu-label") || "Menu";
+    bar.appendChild(button);
+    header.classList.add("site-header--folding");
+
+    function setOpen(open) {
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        header.classList.toggle("site-header--open", open);
+    }
+
+    button.addEventListener("click", function () {
+        setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+            setOpen(false);
+            button.focus();
+        }
+    });
+})();
