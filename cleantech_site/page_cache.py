@@ -54,6 +54,17 @@ def _timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
+def backend():
+    """The cache the page cache and its generation live in (also for data kept by
+    generation, cleantech_site/shared_data.py)."""
+    return _cache()
+
+
+def lifetime():
+    """How long an entry is kept at most, in seconds."""
+    return _timeout()
+
+
 def generation():
     value = _cache().get(GENERATION_KEY)
     if value is None:

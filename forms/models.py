@@ -32,6 +32,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cleantech_site.shared_data import KnownRestrictionsMixin
 from home.mixins import IntroMixin
 
 from . import mail, spam, values
@@ -111,7 +112,7 @@ class FormField(TranslatableMixin, AbstractFormField):
             )
 
 
-class FormPage(IntroMixin, AbstractEmailForm):
+class FormPage(KnownRestrictionsMixin, IntroMixin, AbstractEmailForm):
     """A form page editors build, such as the visit booking, with what visitors need to know."""
 
     costs_notice = models.TextField(

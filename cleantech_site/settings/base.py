@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so it sees the user and the final response (see cleantech_site/page_cache.py).
     "cleantech_site.page_cache.PageCacheMiddleware",
+    # The Site record and the page a known path leads to, without walking the tree
+    # (cleantech_site/shared_data.py).
+    "cleantech_site.shared_data.CachedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "cleantech_site.urls"
