@@ -81,6 +81,9 @@ MIDDLEWARE = [
     # NUL characters and undecodable forms get a 400 before anything reads them.
     "cleantech_site.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached page for a visitor without a session, before the middleware below runs
+    # (cleantech_site/page_cache.py).
+    "cleantech_site.page_cache.PageCacheHitMiddleware",
     # A plain 503 while the database is down (cleantech_site/unavailable.py).
     "cleantech_site.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
