@@ -19,6 +19,13 @@ or on a view function). Only those, sorted, go into the key, so `?x=<random>` fi
 the entry of the bare URL. A response is stored only when the request carried no other
 parameter: a page that echoes its URL could otherwise keep a stranger's query string
 for everyone. At most PAGE_CACHE_MAX_VARIANTS query strings are stored per address.
+
+Hits early: PageCacheHitMiddleware, placed after the security, CSP and bad-input checks,
+answers a hit for a request that carries no session or messages cookie (so no user can
+be signed in) and whose path names its language, before sessions, authentication, CSRF,
+messages and redirects run. It adds the headers those would have added to a hit
+(Content-Language, X-Frame-Options, Content-Length); every other request goes on to
+PageCacheMiddleware, last in the stack, which stores pages and answers the other hits.
 """
 
 import hashlib
@@ -52,6 +59,17 @@ def _cache():
 
 def _timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def backend():
+    """The cache the page cache and its generation live in (also for data kept by
+    generation, cleantech_site/shared_data.py)."""
+    return _cache()
+
+
+def lifetime():
+    """How long an entry is kept at most, in seconds."""
+    return _timeout()
 
 
 def generation():
@@ -200,6 +218,48 @@ def _mark_shared(response):
     )
 
 
+def cached_response(request, gen):
+    """The stored response for this request, marked as a hit, or None."""
+    cache = _cache()
+    names = cache.get(_params_key(request, gen))
+    if names is None:
+        return None
+    cached = cache.get(_page_key(request, gen, names))
+    if cached is not None:
+        cached[CACHED_HEADER] = "hit"
+    return cached
+
+
+def _without_user(request):
+    """No cookie that could sign a user in or carry a message for them."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+class PageCacheHitMiddleware:
+    """Answers hits before the session, user, CSRF and message middleware (see above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        if not language or not _without_user(request) or not _cacheable_request(request):
+            return self.get_response(request)
+        with translation.override(language):
+            response = cached_response(request, generation())
+        if response is None:
+            return self.get_response(request)
+        # What LocaleMiddleware, XFrameOptionsMiddleware and CommonMiddleware add to a
+        # hit further in (tests/test_page_cache.py compares the two).
+        response.headers.setdefault("Content-Language", language)
+        if response.get("X-Frame-Options") is None:
+            response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()
+        if not response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -210,12 +270,9 @@ class PageCacheMiddleware:
         cache = _cache()
         gen = generation()
         params_key = _params_key(request, gen)
-        names = cache.get(params_key)
-        if names is not None:
-            cached = cache.get(_page_key(request, gen, names))
-            if cached is not None:
-                cached[CACHED_HEADER] = "hit"
-                return cached
+        cached = cached_response(request, gen)
+        if cached is not None:
+            return cached
         response = self.get_response(request)
         if not _cacheable_response(request, response):
             return response

@@ -6,10 +6,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -32,6 +34,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation
 from home.mixins import IntroMixin
 
 from . import mail, spam, values
@@ -113,7 +116,7 @@ class FormField(TranslatableMixin, AbstractFormField):
             )
 
 
-class FormPage(IntroMixin, AbstractEmailForm):
+class FormPage(KnownRestrictionsMixin, IntroMixin, AbstractEmailForm):
     """A form page editors build, such as the visit booking, with what visitors need to know."""
 
     costs_notice = models.TextField(
@@ -245,7 +248,10 @@ class FormPage(IntroMixin, AbstractEmailForm):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["privacy_link"] = self.privacy_link()
+        # The same for every visitor in a language until content changes.
+        context["privacy_link"] = by_generation(
+            request, ("privacy-link", self.pk, translation.get_language()), self.privacy_link
+        )
         return context
 
     def get_preview_context(self, request, mode_name):
@@ -292,7 +298,22 @@ class FormPage(IntroMixin, AbstractEmailForm):
     def render_form(self, request, form, token, refusal=None, status=200):
         context = self.get_context(request)
         context.update({"form": form, "token": token, "refusal": refusal})
+        if form is not None and not form.is_bound:
+            context["blank_fields"] = self.blank_fields(request, form)
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def blank_fields(self, request, form):
+        """The markup of the empty form's questions, rendered once per language, day and
+        content generation: most of the page's rendering time, and the same for every
+        visitor. The CSRF and form tokens stay outside it, made for each request."""
+        key = ("booking-fields", self.pk, translation.get_language(), timezone.localdate())
+        return by_generation(
+            request,
+            key,
+            lambda: mark_safe(  # noqa: S308 - the template's own output, escaped there
+                render_to_string("forms/includes/form_fields.html", {"form": form})
+            ),
+        )
 
     def process_form_submission(self, form):
         """Wagtail's contract: store the submission and return it. The e-mails it owes are

@@ -1,9 +1,11 @@
 """What the site chrome needs on every page: the language's home page, the main menu,
 the footer links and the links to the same page in the other languages.
 
-Every function here runs a fixed number of queries whatever the size of the site, and
-caches its answer on the request, because the header, the footer and the <head> all
-ask for the same things.
+Every function here runs a fixed number of queries whatever the size of the site. The
+answers are the same for every visitor of a site in one language until content changes,
+so they are kept in the cache by the page cache's generation (cleantech_site/shared_data.py)
+and on the request, because the header, the footer and the <head> all ask for the same
+things: a page's chrome costs no query once its language has been shown.
 """
 
 from dataclasses import dataclass
@@ -13,6 +15,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
+
+from cleantech_site.shared_data import by_generation, public
 
 # The page type of each language's home page. Named, not imported: the home page's model
 # builds on news and projects, which use this module.
@@ -32,9 +36,15 @@ class LanguageLink:
 
 
 def _cached(request, key, compute):
+    """compute(), once per request and once per site, language and content generation."""
     cache = request.__dict__.setdefault("_site_chrome", {})
     if key not in cache:
-        cache[key] = compute()
+        site = Site.find_for_request(request)
+        shared_key = (key if isinstance(key, tuple) else (key,)) + (
+            site.pk if site else "",
+            translation.get_language() or "",
+        )
+        cache[key] = by_generation(request, ("chrome", *shared_key), compute)
     return cache[key]
 
 
@@ -107,7 +117,7 @@ def menu_pages(request):
         home = home_page(request)
         if home is None:
             return []
-        return list(home.get_children().live().in_menu().public())
+        return list(public(home.get_children().live().in_menu()))
 
     return _cached(request, "menu", compute)
 

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
 from home.blocks import BodyBlock
 from home.mixins import HeroImageMixin, IntroMixin, hero_image_panel
 from home.navigation import home_page, site_name
@@ -33,14 +34,9 @@ SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 
 
 def listing(articles):
-    """Articles ready for a list: newest first, hero images and their renditions fetched
-    in two queries whatever the number of articles, the bodies left unloaded."""
-    return (
-        articles.order_by("-date", "-pk")
-        .defer_streamfields()
-        .select_related("hero_image")
-        .prefetch_related("hero_image__renditions")
-    )
+    """Articles ready for a list: newest first, hero images fetched with them (their
+    renditions come from Wagtail's renditions cache), the bodies left unloaded."""
+    return articles.order_by("-date", "-pk").defer_streamfields().select_related("hero_image")
 
 
 @dataclass(frozen=True)
@@ -51,11 +47,11 @@ class LatestNews:
 
 def latest_news(locale_id, count=3):
     """The newest live articles in one language and their index, for the home page."""
-    articles = ArticlePage.objects.live().public().filter(locale_id=locale_id)
+    articles = public(ArticlePage.objects.live()).filter(locale_id=locale_id)
     articles = list(listing(articles)[:count])
     index = None
     if articles:
-        index = NewsIndexPage.objects.live().public().filter(locale_id=locale_id).first()
+        index = news_index(locale_id)
     return LatestNews(index, articles)
 
 
@@ -67,8 +63,7 @@ def news_about(project, count=3):
     matched by its translation key.
     """
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        public(ArticlePage.objects.live())
         .filter(locale_id=project.locale_id)
         .filter(
             pk__in=ArticleRelatedProject.objects.filter(
@@ -77,12 +72,21 @@ def news_about(project, count=3):
         )
     )
     articles = list(articles.order_by("-date", "-pk").defer_streamfields()[:count])
-    # The index the newest article is in: public, since the article is.
-    index = articles[0].get_parent() if articles else None
+    index = news_index(project.locale_id) if articles else None
     return LatestNews(index, articles)
 
 
-class NewsIndexPage(IntroMixin, Page):
+def news_index(locale_id):
+    """The live, public news index of a language (one per language), kept until content
+    changes."""
+    return by_generation(
+        None,
+        ("news-index", locale_id),
+        lambda: public(NewsIndexPage.objects.live()).filter(locale_id=locale_id).first(),
+    )
+
+
+class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
     """The news of one language, newest first, with filters by year and by project."""
 
     articles_per_page = 10
@@ -102,7 +106,7 @@ class NewsIndexPage(IntroMixin, Page):
         verbose_name_plural = _("news index pages")
 
     def articles(self):
-        return ArticlePage.objects.child_of(self).live().public()
+        return public(ArticlePage.objects.child_of(self).live())
 
     def projects_with_articles(self, articles):
         """The live projects of this language that the given articles link, by title."""
@@ -110,8 +114,7 @@ class NewsIndexPage(IntroMixin, Page):
             "project__translation_key"
         )
         return list(
-            ProjectPage.objects.live()
-            .public()
+            public(ProjectPage.objects.live())
             .filter(locale_id=self.locale_id, translation_key__in=linked)
             .defer_streamfields()
             .order_by("title", "pk")
@@ -175,7 +178,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return valid
 
 
-class ArticlePage(HeroImageMixin, Page):
+class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
     """A news article: headline, lead, byline, hero image and body."""
 
     date = models.DateField(
@@ -269,14 +272,13 @@ class ArticlePage(HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.hero_image is not None:
-            # The picture, the Open Graph image and the JSON-LD all read these renditions.
-            models.prefetch_related_objects([self.hero_image], "renditions")
-        context["news_index"] = self.get_parent()
+        # The picture, the Open Graph image and the JSON-LD read the hero image's renditions
+        # from Wagtail's renditions cache.
+        context["news_index"] = by_generation(
+            None, ("article-parent", self.pk), lambda: self.get_parent()
+        )
         context["more_news"] = list(
-            ArticlePage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public()
+            public(ArticlePage.objects.sibling_of(self, inclusive=False).live())
             .order_by("-date", "-pk")
             .defer_streamfields()[:3]
         )
@@ -286,17 +288,14 @@ class ArticlePage(HeroImageMixin, Page):
 
     def related_projects(self):
         """The live pages, in this article's language, of the projects the article links,
-        in the editor's order. One query (and the one public() makes for view restrictions).
+        in the editor's order. One query.
 
         The rows are synchronised from the Swedish article, so a translation's rows point
         at Swedish pages: the translation key finds the page in this language, and a
         project whose translation is not live is left out.
         """
         projects = (
-            ProjectPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .defer_streamfields()
+            public(ProjectPage.objects.live()).filter(locale_id=self.locale_id).defer_streamfields()
         )
         links = self.project_links.all()
         if isinstance(links, FakeQuerySet):

@@ -9,6 +9,7 @@ from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
+from cleantech_site import page_cache
 from forms.models import Booking
 
 from . import tree as tree_module
@@ -124,6 +125,13 @@ def tree_server(django_db_setup, django_db_blocker):
         server = LiveServer("localhost")
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_generation():
+    """What is kept until content changes (the chrome, routes: cleantech_site/shared_data.py)
+    would outlive a test's rolled-back pages: every test starts a generation of its own."""
+    page_cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -96,6 +96,31 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, tree, django_as
     assert second.content == first.content
 
 
+def test_a_hit_without_a_session_is_answered_before_sessions_and_users(client, tree, settings):
+    url = tree.standard["fi"].url
+    client.get(url)
+    early = client.get(url)
+    assert early[CACHED_HEADER] == "hit"
+    assert not hasattr(early.wsgi_request, "user")  # AuthenticationMiddleware never ran
+    # With a session cookie (here one of no session) the hit comes from further in.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    late = client.get(url)
+    assert late[CACHED_HEADER] == "hit"
+    assert late.wsgi_request.user.is_anonymous
+    assert early.content == late.content
+    assert dict(early.headers) == dict(late.headers)
+    assert early["Content-Language"] == "fi"
+    assert "Permissions-Policy" in early
+
+
+def test_a_head_request_hit_early_has_no_body(client, tree):
+    url = tree.standard.sv.url
+    client.get(url)
+    response = client.head(url)
+    assert response[CACHED_HEADER] == "hit"
+    assert response.content == b""
+
+
 def test_cached_pages_tell_shared_caches_to_keep_them(client, tree, settings):
     settings.PAGE_CACHE_SECONDS = 300
     for response in (client.get("/sv/"), client.get("/sv/")):

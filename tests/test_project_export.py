@@ -212,7 +212,7 @@ def test_export_queries_do_not_grow_with_projects(client, tree, django_assert_nu
     assert len(rows) == count
 
 
-QUERIES_PER_EXPORT = 13
+QUERIES_PER_EXPORT = 9
 
 
 def test_export_of_an_untranslated_language_is_empty_not_an_error(client, tree):

@@ -91,7 +91,7 @@ def test_sitemap_query_count_does_not_grow(client, tree, django_assert_num_queri
     assert response.content.count(b"<loc>http://testserver/sv/sida-nummer-") == count
 
 
-QUERIES_PER_SITEMAP = 4
+QUERIES_PER_SITEMAP = 2
 
 
 @pytest.mark.parametrize("accept_language", ["fi", "en", "sv"])

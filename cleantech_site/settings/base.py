@@ -81,6 +81,9 @@ MIDDLEWARE = [
     # NUL characters and undecodable forms get a 400 before anything reads them.
     "cleantech_site.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A cached page for a visitor without a session, before the middleware below runs
+    # (cleantech_site/page_cache.py).
+    "cleantech_site.page_cache.PageCacheHitMiddleware",
     # A plain 503 while the database is down (cleantech_site/unavailable.py).
     "cleantech_site.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,6 +99,9 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Last, so it sees the user and the final response (see cleantech_site/page_cache.py).
     "cleantech_site.page_cache.PageCacheMiddleware",
+    # The Site record and the page a known path leads to, without walking the tree
+    # (cleantech_site/shared_data.py).
+    "cleantech_site.shared_data.CachedRouteMiddleware",
 ]
 
 ROOT_URLCONF = "cleantech_site.urls"

@@ -36,11 +36,11 @@ from wagtail.admin.panels import (
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cleantech_site.shared_data import KnownRestrictionsMixin, public
 from home.blocks import BodyBlock
 from home.mixins import HeroImageMixin, IntroMixin
 from home.panels import SkipEmptyRowsInlinePanel
@@ -121,7 +121,7 @@ def iso_date(value, precision):
     return value.isoformat()
 
 
-class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
+class ProjectIndexPage(KnownRestrictionsMixin, RoutablePageMixin, IntroMixin, Page):
     """The projects of one language as cards, with filters and open-data exports."""
 
     per_page = 12
@@ -140,7 +140,7 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
 
     def live_projects(self):
         """The live, public projects of this index (one language), unordered."""
-        return ProjectPage.objects.child_of(self).live().public()
+        return public(ProjectPage.objects.child_of(self).live())
 
     def filter_choices(self, projects):
         """The filters' choices, offering only values that some of `projects` have. Three
@@ -217,10 +217,8 @@ class ProjectIndexPage(RoutablePageMixin, IntroMixin, Page):
         projects = (
             self.filter_projects(live, form, timezone.localdate())
             .defer_streamfields()
-            .select_related("programme")
-            .prefetch_related(
-                models.Prefetch("hero_image", get_image_model().objects.prefetch_renditions())
-            )
+            # Renditions come from Wagtail's renditions cache, without a query.
+            .select_related("programme", "hero_image")
             .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
         )
         page = Paginator(projects, self.per_page).get_page(page_number(request.GET.get("page")))
@@ -286,7 +284,7 @@ class ProjectPageForm(WagtailAdminPageForm):
         return valid
 
 
-class ProjectPage(HeroImageMixin, Page):
+class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
     """One funded project: its period, money, partners and results, in one language."""
 
     summary = models.TextField(
@@ -688,11 +686,7 @@ class ProjectPage(HeroImageMixin, Page):
 
     @cached_property
     def partner_rows(self):
-        return list(
-            self.partners.select_related("organisation__logo").prefetch_related(
-                "organisation__logo__renditions"
-            )
-        )
+        return list(self.partners.select_related("organisation__logo"))
 
     @cached_property
     def co_financier_rows(self):
@@ -708,9 +702,7 @@ class ProjectPage(HeroImageMixin, Page):
 
     @cached_property
     def gallery(self):
-        return list(
-            self.gallery_images.select_related("image").prefetch_related("image__renditions")
-        )
+        return list(self.gallery_images.select_related("image"))
 
     @cached_property
     def related_projects(self):
@@ -725,8 +717,7 @@ class ProjectPage(HeroImageMixin, Page):
                 )
             )
         related = (
-            ProjectPage.objects.live()
-            .public()
+            public(ProjectPage.objects.live())
             .filter(condition, locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
             .defer_streamfields()
@@ -743,14 +734,12 @@ class ProjectPage(HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.hero_image_id:
-            # One query for the image and one for all its renditions (hero and Open Graph).
-            self.hero_image = (
-                get_image_model()
-                .objects.prefetch_renditions()
-                .filter(pk=self.hero_image_id)
-                .first()
-            )
+        if self.hero_image_id or self.programme_id:
+            # The image and the programme in one query; the image's renditions (hero and
+            # Open Graph) come from Wagtail's renditions cache.
+            rows = ProjectPage.objects.filter(pk=self.pk).select_related("hero_image", "programme")
+            for row in rows:
+                self.hero_image, self.programme = row.hero_image, row.programme
         predecessor, follow_ups = self.related_projects
         context.update(
             {

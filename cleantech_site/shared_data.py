@@ -1,0 +1,130 @@
+"""What every request asks the database for although it changes only when content does:
+the Site record, which page a path leads to, and where the private sections are.
+
+Each answer is kept in the cache under the page cache's generation
+(cleantech_site/page_cache.py), so the publish, move, delete, view-restriction, site
+and locale changes that make cached pages stale make these stale too, in every worker at
+once. Only data is kept (primary keys, paths, model records), never markup, and a page's
+own content is still loaded and rendered on every request.
+
+Routing: Wagtail walks the tree one level per query and loads each level's specific
+page (about two queries a level). The first request for a path routes as Wagtail does; the
+page it reaches is remembered by (host, language, path), and later requests load that
+page in one query and hand it to Wagtail's serve view through the attribute Wagtail
+itself caches its route in (`request._wagtail_route_for_request`). Routes that carry
+arguments (a routable page's sub-views) are not remembered.
+"""
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+
+from . import page_cache
+
+MISSING = object()
+
+
+def generation(request=None):
+    """The page cache's generation, read once per request."""
+    if request is None:
+        return page_cache.generation()
+    if not hasattr(request, "_content_generation"):
+        request._content_generation = page_cache.generation()
+    return request._content_generation
+
+
+def _full_key(request, key):
+    return "shared:{}:{}".format(generation(request), ":".join(str(part) for part in key))
+
+
+def by_generation(request, key, compute):
+    """`compute()`, kept until content next changes; `key` is a tuple of strings."""
+    full_key = _full_key(request, key)
+    cache = page_cache.backend()
+    value = cache.get(full_key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.set(full_key, value, page_cache.lifetime())
+    return value
+
+
+def site_for_request(request):
+    """Site.find_for_request without its query once the host has been seen."""
+    if not hasattr(request, "_wagtail_site"):
+        host = request._get_raw_host()  # as Wagtail does: ALLOWED_HOSTS is checked elsewhere
+        port = request.get_port()
+        request._wagtail_site = by_generation(
+            request, ("site", host, port), lambda: Site._find_for_request(request)
+        )
+    return request._wagtail_site
+
+
+def restricted_paths():
+    """The tree paths of the pages that carry a view restriction."""
+    return by_generation(
+        None,
+        ("restricted-paths",),
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+class KnownRestrictionsMixin:
+    """A page type whose view-restriction check runs no query when no section above it
+    is restricted (Wagtail checks on every serve, two queries)."""
+
+    def get_view_restrictions(self):
+        if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
+
+def public(queryset):
+    """queryset.public() without its query for the view restrictions: the restricted
+    sections' tree paths are kept by generation (a restriction's change bumps it)."""
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private) if private else queryset
+
+
+def _route_key(request):
+    return ("route", request.get_host(), translation.get_language() or "", request.path)
+
+
+class CachedRouteMiddleware:
+    """Hands Wagtail the page a path leads to when it is known (see the module's note)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or request.path.startswith(
+            page_cache.NEVER_CACHED
+        ):
+            return self.get_response(request)
+        site_for_request(request)
+        key = _route_key(request)
+        known = page_cache.backend().get(_full_key(request, key))
+        if known is not None:
+            label, pk = known
+            model = apps.get_model(label)
+            page = model.objects.select_related("locale").filter(pk=pk, live=True).first()
+            if page is not None:
+                # A routable page resolves its own index view; a plain page returns itself.
+                request._wagtail_route_for_request = page.route(request, [])
+        response = self.get_response(request)
+        if known is None:
+            self._remember(request, key)
+        return response
+
+    def _remember(self, request, key):
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if route is None or not isinstance(route.page, Page):
+            return
+        page = route.page
+        # Only a page's own address: a routable page's sub-views are left to Wagtail.
+        if page.get_url(request) != request.path:
+            return
+        value = (page._meta.label, page.pk)
+        page_cache.backend().set(_full_key(request, key), value, page_cache.lifetime())
