@@ -25,6 +25,7 @@ cache is cleared at the end, since bulk writes send none of the signals that wou
 
 import datetime
 import uuid
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,12 +34,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
+from django.db.models.signals import post_delete
 from django.utils import timezone
 from wagtail.coreutils import cautious_slugify
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_translatable_models
 from wagtail.search.backends import get_search_backend
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail_localize.models import handle_translation_on_delete
 
 from cleantech_site import page_cache
 from home.management.commands.load_demo_content import DEMO_FOLDER, paragraphs
@@ -330,12 +333,32 @@ class Scaler:
         return self.created
 
 
+@contextmanager
+def no_translation_cleanup():
+    """Skip wagtail-localize's clean-up after each deleted object: it looks for translation
+    records, a few queries per object, and scaled objects have none."""
+    models_with_cleanup = get_translatable_models()
+    for model in models_with_cleanup:
+        post_delete.disconnect(handle_translation_on_delete, sender=model)
+    try:
+        yield
+    finally:
+        for model in models_with_cleanup:
+            post_delete.connect(handle_translation_on_delete, sender=model)
+
+
 def remove():
     """Delete every scaled object; returns how many pages and organisations went."""
-    with transaction.atomic():
+    with (
+        transaction.atomic(),
+        no_translation_cleanup(),
+        disable_reference_index_auto_update(),
+    ):
         pages = scaled(Page.objects.all())
-        parent_paths = set(pages.values_list("path", flat=True))
-        parents = {path[: -Page.steplen] for path in parent_paths}
+        parents = {path[: -Page.steplen] for path in pages.values_list("path", flat=True)}
+        # Wagtail unpublishes each live page before deleting it, with its own signals and
+        # log entries; the page cache is cleared once at the end instead.
+        pages.update(live=False)
         # Every scaled page is a leaf: Django's own delete is enough, and it avoids
         # treebeard's one condition per page, which SQLite cannot take by the thousand.
         page_count = models.QuerySet.delete(pages)[1].get("wagtailcore.Page", 0)
