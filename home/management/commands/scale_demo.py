@@ -82,12 +82,12 @@ class Scaler:
 
     def __init__(self, words):
         self.words = words
+        codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
         self.source = Locale.get_default()
-        self.locales = [self.source] + list(Locale.objects.exclude(pk=self.source.pk))
+        others = Locale.objects.filter(language_code__in=codes).exclude(pk=self.source.pk)
+        self.locales = [self.source, *others]
         self.languages = {locale.pk: locale.language_code for locale in self.locales}
-        missing = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES} - set(
-            self.languages.values()
-        )
+        missing = set(codes) - set(self.languages.values())
         if missing:
             raise CommandError(f"Load the demo content first: no locale for {sorted(missing)}.")
         self.now = timezone.now()
