@@ -307,7 +307,7 @@ def report_progress(key, page, mode):
 def table(pages, title):
     """The figures of one content size as a Markdown table, with its notes."""
     lines = [
-        f"#### {title}",
+        f"### {title}",
         "",
         "| page | queries | HTML gz KB | HTML+CSS+JS gz KB | uncached req/s | p50 / p99 ms "
         "| ratio | cached req/s | p50 / p99 ms | ratio | ceiling req/s |",
