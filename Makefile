@@ -75,9 +75,17 @@ translations: install
 		--ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'media/*'
 	$(MANAGE) compile_translations
 
-## make bench: throughput, latency and memory under gunicorn on loopback (figures only).
+## make bench: each page type against its static ceiling under gunicorn and wrk, on the
+## plain and the scaled demo (figures only; docs/benchmarks.md). BENCH_ARGS=--quick for short
+## runs, --write-docs to put the tables into docs/benchmarks.md.
+BENCH_ARGS ?=
 bench: install-dev
-	$(PY) bench/run.py
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's wrk for the benchmark"; \
+		apt-get install -y -qq wrk >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq wrk >/dev/null); \
+	fi
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 ## make screenshots: the editor guide's pictures of the Swedish admin, from a running
 ## `make run` (not in CI). SCREENSHOTS_PASSWORD is the admin's password; SCREENSHOTS_URL
