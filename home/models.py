@@ -33,6 +33,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cleantech_site import page_cache
+from cleantech_site.shared_data import KnownRestrictionsMixin
 from news.models import latest_news
 from projects.models import ProjectPage, ProjectPartner
 
@@ -89,7 +90,7 @@ def organisation_in_numbers(locale_id):
     return numbers
 
 
-class HomePage(IntroMixin, Page):
+class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
     """The front page of one language, and the footer's contact details for it."""
 
     booking_page = models.ForeignKey(
@@ -317,7 +318,7 @@ class HomeFeaturedProject(TranslatableMixin, Orderable):
         verbose_name_plural = _("featured projects")
 
 
-class StandardPage(IntroMixin, Page):
+class StandardPage(KnownRestrictionsMixin, IntroMixin, Page):
     """A page of text: about us, privacy policy, accessibility statement and the like."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

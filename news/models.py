@@ -31,6 +31,8 @@ from .forms import NewsFilterForm
 
 # The rendition the Open Graph meta uses (includes/social_meta.html); JSON-LD names the same.
 SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+# The largest id a page can have (an integer column on every database we run on).
+LARGEST_ID = 2**31 - 1
 
 
 def listing(articles):
@@ -123,7 +125,13 @@ class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
     def filters_in_languages(self, pairs):
         """The filters `pairs` for each language's news list, by language code: a project
         chosen by its page in this language becomes its translation in the other."""
-        chosen = [value for name, value in pairs if name == "project" and value.isdigit()]
+        # Only what could be a page's id: a longer number is the form's error to answer,
+        # and would not fit the database's integer.
+        chosen = [
+            value
+            for name, value in pairs
+            if name == "project" and value.isdigit() and int(value) <= LARGEST_ID
+        ]
         if not chosen:
             return {}
         keys = ProjectPage.objects.filter(pk__in=chosen).values("translation_key")

@@ -139,9 +139,9 @@ def test_query_count_does_not_grow_with_the_menu(client, tree, django_assert_num
 
 
 # The route, the chrome and the view restrictions are kept until content changes
-# (cleantech_site/shared_data.py): what is left is loading the page itself and Wagtail's
-# check of its view restrictions (two queries).
-QUERIES_PER_STANDARD_PAGE = 3
+# (cleantech_site/shared_data.py), and so are the restricted sections, so Wagtail's check of
+# the page's view restrictions runs no query: what is left is loading the page itself.
+QUERIES_PER_STANDARD_PAGE = 1
 
 
 def test_open_graph_meta_in_the_page_language(client, tree):
