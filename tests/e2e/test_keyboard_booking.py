@@ -16,7 +16,7 @@ from tests.bookings import choices, key
 
 pytestmark = pytest.mark.browser
 
-THANKS = "Kiitos, varauksenne on lähetetty"
+THANKS = "Kiitos, varauksesi on lähetetty"
 # Presses of Tab from one field to the next at the most: a date input left empty is four
 # stops (day, month, year, the calendar button), and two of them may lie between fields.
 MOST_TABS = 12
