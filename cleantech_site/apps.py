@@ -7,7 +7,7 @@ class CleantechSiteConfig(AppConfig):
     verbose_name = settings.WAGTAIL_SITE_NAME
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
         from wagtail.models import CollectionViewRestriction, PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -18,6 +18,9 @@ class CleantechSiteConfig(AppConfig):
         # pages (page_unpublished): the same signals as the admin.
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(page_cache.clear, dispatch_uid="page-cache")
+        # A deploy migrates: what is kept under the old generation (pickled records,
+        # rendered markup) may no longer fit the new code.
+        post_migrate.connect(page_cache.clear, dispatch_uid="page-cache-migrate")
         post_save.connect(page_cache.clear_for_model, dispatch_uid="page-cache")
         post_delete.connect(page_cache.clear_for_model, dispatch_uid="page-cache-delete")
         for restriction in (PageViewRestriction, CollectionViewRestriction):

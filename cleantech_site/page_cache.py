@@ -29,10 +29,12 @@ PageCacheMiddleware, last in the stack, which stores pages and answers the other
 """
 
 import hashlib
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -72,21 +74,36 @@ def lifetime():
     return _timeout()
 
 
+def _fresh_generation():
+    """A generation no earlier one can equal: a cache that lost the key (culled, restarted)
+    must not count from 1 again and serve entries of an old generation 1."""
+    return time.time_ns()
+
+
 def generation():
     value = _cache().get(GENERATION_KEY)
     if value is None:
-        _cache().add(GENERATION_KEY, 1, None)
-        value = _cache().get(GENERATION_KEY, 1)
+        _cache().add(GENERATION_KEY, _fresh_generation(), None)
+        value = _cache().get(GENERATION_KEY)
     return value
 
 
-def clear(**kwargs):
-    """Make every cached page stale. Connected to the signals that change pages."""
+def _bump():
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, None)
+        cache.set(GENERATION_KEY, _fresh_generation(), None)
+
+
+def clear(**kwargs):
+    """Make every cached page stale. Connected to the signals that change pages.
+
+    Bumped at once and again when the transaction commits: between the two, another
+    worker may still read the old rows and keep them under the first new generation."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
 
 
 def _models_that_show():
@@ -185,6 +202,8 @@ NEVER_CACHED = ("/admin/", "/documents/", "/static/", "/healthz")
 def _cacheable_request(request):
     if not getattr(settings, "PAGE_CACHE_ENABLED", True):
         return False
+    if getattr(request, "is_dummy", False):  # Wagtail's preview requests
+        return False
     if request.method not in ("GET", "HEAD"):
         return False
     if request.path.startswith(NEVER_CACHED):
@@ -203,6 +222,7 @@ def _cacheable_response(request, response):
     # get_token() (a {% csrf_token %} in the page) flags the request: a form page.
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies:
         return False
+    # Wagtail marks a page with view restrictions never-cache, also once a visitor passed.
     cache_control = response.get("Cache-Control", "")
     return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
 

@@ -39,7 +39,11 @@ def _full_key(request, key):
 
 
 def by_generation(request, key, compute):
-    """`compute()`, kept until content next changes; `key` is a tuple of strings."""
+    """`compute()`, kept until content next changes; `key` is a tuple of strings. A
+    preview computes afresh: it shows a draft, which must neither read nor fill what the
+    public gets."""
+    if getattr(request, "is_preview", False):
+        return compute()
     full_key = _full_key(request, key)
     cache = page_cache.backend()
     value = cache.get(full_key, MISSING)

@@ -16,7 +16,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from cleantech_site.shared_data import by_generation, public
+from cleantech_site.shared_data import by_generation, public, site_for_request
 
 # The page type of each language's home page. Named, not imported: the home page's model
 # builds on news and projects, which use this module.
@@ -219,7 +219,9 @@ def _view_in_every_language(request):
 
 def _view_translations(request):
     """The request's view in every site language, by language code."""
-    root = request.build_absolute_uri("/").rstrip("/")
+    # The Site's address, not the request's: this is kept for every visitor of the site.
+    site = site_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     return {
         code: _ViewTranslation(translate_url(request.path, code), root)
         for code, _name in settings.LANGUAGES

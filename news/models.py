@@ -35,6 +35,11 @@ SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 LARGEST_ID = 2**31 - 1
 
 
+def _could_be_id(value):
+    """Only ASCII digits ("²" is a digit to Python, not to int()) within the column."""
+    return value.isascii() and value.isdigit() and int(value) <= LARGEST_ID
+
+
 def listing(articles):
     """Articles ready for a list: newest first, hero images fetched with them (their
     renditions come from Wagtail's renditions cache), the bodies left unloaded."""
@@ -125,13 +130,9 @@ class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
     def filters_in_languages(self, pairs):
         """The filters `pairs` for each language's news list, by language code: a project
         chosen by its page in this language becomes its translation in the other."""
-        # Only what could be a page's id: a longer number is the form's error to answer,
-        # and would not fit the database's integer.
-        chosen = [
-            value
-            for name, value in pairs
-            if name == "project" and value.isdigit() and int(value) <= LARGEST_ID
-        ]
+        # Anything else is the filter form's error to answer, and would not reach the
+        # database's integer.
+        chosen = [value for name, value in pairs if name == "project" and _could_be_id(value)]
         if not chosen:
             return {}
         keys = ProjectPage.objects.filter(pk__in=chosen).values("translation_key")
@@ -283,7 +284,7 @@ class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
         # The picture, the Open Graph image and the JSON-LD read the hero image's renditions
         # from Wagtail's renditions cache.
         context["news_index"] = by_generation(
-            None, ("article-parent", self.pk), lambda: self.get_parent()
+            request, ("article-parent", self.pk), lambda: self.get_parent()
         )
         context["more_news"] = list(
             public(ArticlePage.objects.sibling_of(self, inclusive=False).live())

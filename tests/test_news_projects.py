@@ -156,7 +156,9 @@ def test_index_filters_by_project_in_each_language(client, tree, language):
     assert html.select_one(".news-filters__reset")["href"] == index.url
 
 
-@pytest.mark.parametrize("value", ["abc", "0", "99999999", "1'--", "9" * 40, "other-language"])
+@pytest.mark.parametrize(
+    "value", ["abc", "0", "99999999", "1'--", "9" * 40, "²", "١٢", "other-language"]
+)
 def test_index_answers_a_bad_project_with_an_error_next_to_the_field(client, tree, value):
     if value == "other-language":
         value = str(tree.ongoing_project["fi"].pk)

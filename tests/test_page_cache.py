@@ -14,6 +14,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.middleware.csrf import get_token
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import (
@@ -250,6 +252,20 @@ def test_a_page_made_private_is_no_longer_served(client, tree, restriction_type)
         assert 'name="password"' in text(response)
     else:
         assert response.status_code == 302
+
+
+def test_a_page_seen_with_its_password_is_not_shared_with_the_next_visitor(client, tree):
+    about = tree.standard.sv
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
+    url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, about.pk])
+    client.post(url, {"password": "hemligt", "return_url": about.url})
+    for _ in range(2):
+        seen = client.get(about.url)
+        assert "Vilka vi är." in text(seen)
+        assert seen.get(CACHED_HEADER) is None
+    assert "Vilka vi är." not in text(Client().get(about.url))
 
 
 def test_a_group_restriction_hides_the_page_and_its_groups_clear(client, tree):

@@ -734,7 +734,8 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if self.hero_image_id or self.programme_id:
+        # (not in a preview: the draft may have chosen another image or programme)
+        if (self.hero_image_id or self.programme_id) and not getattr(request, "is_preview", False):
             # The image and the programme in one query; the image's renditions (hero and
             # Open Graph) come from Wagtail's renditions cache.
             rows = ProjectPage.objects.filter(pk=self.pk).select_related("hero_image", "programme")
