@@ -13,6 +13,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from .mixins import PictureKind
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -47,6 +49,12 @@ class ImageWithAltBlock(blocks.StructBlock):
         max_length=120,
         required=False,
         help_text=_("Photographer or source, shown under the image."),
+    )
+    kind = blocks.ChoiceBlock(
+        label=_("Kind of picture"),
+        choices=PictureKind.choices,
+        default=PictureKind.PHOTO,
+        help_text=_("Says what the credit is for: 'Photo: …' or 'Illustration: …'."),
     )
 
     class Meta:

@@ -13,6 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 
+class PictureKind(models.TextChoices):
+    """What a picture is, so its credit says "Photo: …" or "Illustration: …"."""
+
+    PHOTO = "photo", _("Photo")
+    ILLUSTRATION = "illustration", _("Illustration")
+
+
 class PageMetaMixin:
     """The description, Open Graph type and sharing image of a page.
 

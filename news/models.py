@@ -23,7 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
 from home.blocks import BodyBlock
-from home.mixins import HeroImageMixin, IntroMixin, hero_image_panel
+from home.mixins import HeroImageMixin, IntroMixin, PictureKind, hero_image_panel
 from home.navigation import home_page, site_name
 from projects.models import ProjectPage
 
@@ -229,6 +229,13 @@ class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
         blank=True,
         help_text=_("Photographer or source. Leave empty to credit the photographer above."),
     )
+    hero_image_kind = models.CharField(
+        _("kind of hero image"),
+        max_length=20,
+        choices=PictureKind.choices,
+        default=PictureKind.PHOTO,
+        help_text=_("Says what the credit is for: 'Photo: …' or 'Illustration: …'."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     description_field = "lead"
@@ -242,7 +249,11 @@ class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
         FieldPanel("date"),
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("photographer")], heading=_("Byline")),
-        hero_image_panel(FieldPanel("hero_image_caption"), FieldPanel("hero_image_credit")),
+        hero_image_panel(
+            FieldPanel("hero_image_caption"),
+            FieldPanel("hero_image_credit"),
+            FieldPanel("hero_image_kind"),
+        ),
         FieldPanel("body"),
         InlinePanel(
             "project_links",
@@ -268,6 +279,7 @@ class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
         SynchronizedField("photographer"),
         SynchronizedField("hero_image", overridable=False),
         SynchronizedField("hero_image_credit"),
+        SynchronizedField("hero_image_kind", overridable=False),
         TranslatableField("hero_image_alt"),
         TranslatableField("hero_image_caption"),
         # The rows are copied from the Swedish article; related_projects() finds each

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from wagtail_localize.models import Translation
 
+from home.mixins import PictureKind
 from news.models import ArticlePage
 from tests.factories import (
     ArticlePageFactory,
@@ -126,6 +127,21 @@ def test_hero_image_with_alt_text_and_credit(client, tree):
     assert img["alt"] == page.hero_image_alt
     assert [s["type"] for s in figure.find_all("source")] == ["image/avif", "image/webp"]
     assert figure.select_one(".credit").get_text(strip=True) == f"Kuva: {page.photographer}"
+
+
+@pytest.mark.parametrize(
+    ("kind", "language", "credit"),
+    [
+        (PictureKind.ILLUSTRATION, "sv", "Illustration: Byrån"),
+        (PictureKind.ILLUSTRATION, "fi", "Piirros: Byrån"),
+        (PictureKind.PHOTO, "sv", "Foto: Byrån"),
+    ],
+)
+def test_the_credit_says_what_kind_of_picture_it_is(client, tree, kind, language, credit):
+    page = tree.article[language]
+    ArticlePage.objects.filter(pk=page.pk).update(hero_image_credit="Byrån", hero_image_kind=kind)
+    figure = soup(client.get(page.url)).select_one(".article__hero")
+    assert figure.select_one(".credit").get_text(strip=True) == credit
 
 
 def test_hero_image_needs_alt_text(db):

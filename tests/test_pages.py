@@ -40,6 +40,16 @@ def test_every_block_renders(client, tree):
                     "credit": "Maria",
                 },
             ),
+            (
+                "image",
+                {
+                    "image": image,
+                    "alt_text": "En ritad karta över Kvarken",
+                    "caption": "",
+                    "credit": "Byrån",
+                    "kind": "illustration",
+                },
+            ),
             ("quote", {"quote": "Det fungerade.", "attribution": "Peter Hedman"}),
             ("call_to_action", {"label": "", "page": about, "external_url": ""}),
             (
@@ -60,7 +70,8 @@ def test_every_block_renders(client, tree):
     assert types == ["image/avif", "image/webp"]
     assert picture.find("img")["alt"] == "En kust i kvällsljus"
     assert "srcset" in picture.find("img").attrs
-    assert "Foto: Maria" in main.find("figcaption").get_text()
+    credits = [span.get_text() for span in main.select("figcaption .credit")]
+    assert credits == ["Foto: Maria", "Illustration: Byrån"]
     assert main.find("blockquote").get_text(strip=True) == "Det fungerade."
     links = [(a.get_text(), a["href"]) for a in main.select(".block-cta a")]
     assert links == [(about.title, about.url), ("Läs mer", "https://example.org/")]
