@@ -133,7 +133,7 @@ def test_hero_image_with_alt_text_and_credit(client, tree):
     ("kind", "language", "credit"),
     [
         (PictureKind.ILLUSTRATION, "sv", "Illustration: Byrån"),
-        (PictureKind.ILLUSTRATION, "fi", "Piirros: Byrån"),
+        (PictureKind.ILLUSTRATION, "fi", "Kuvitus: Byrån"),
         (PictureKind.PHOTO, "sv", "Foto: Byrån"),
     ],
 )
