@@ -87,3 +87,26 @@ def test_query_counts_do_not_grow_with_the_content(client, tree):
     add_content(tree, MANY - FEW)
     many = queries_per_page(client, tree)
     assert many == few
+
+
+def test_a_second_visit_writes_nothing_to_the_shared_cache(client, tree, settings, tmp_path):
+    """What is kept is written once; rendering a page again only reads it. Wagtail stored
+    every rendition it read back into the cache (cleantech_site/renditions_cache.py): on a
+    cache directory, a file written per picture size on every request."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        },
+    }
+    written = {}
+    for name, address in addresses(tree).items():
+        assert client.get(address).status_code == 200
+        before = {path: path.stat().st_mtime_ns for path in (tmp_path / "cache").iterdir()}
+        client.get(address)
+        after = {path: path.stat().st_mtime_ns for path in (tmp_path / "cache").iterdir()}
+        changed = [path for path, mtime in after.items() if before.get(path) != mtime]
+        if changed:
+            written[name] = len(changed)
+    assert written == {}

@@ -197,6 +197,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+# Wagtail's renditions, in the same cache, without being written back on every read
+# (cleantech_site/renditions_cache.py).
+CACHES["renditions"] = {
+    "BACKEND": "cleantech_site.renditions_cache.RenditionCache",
+    "LOCATION": "default",
+}
 # Whole pages for anonymous visitors (cleantech_site/page_cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
