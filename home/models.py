@@ -15,7 +15,7 @@ from operator import or_
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -27,7 +27,6 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -251,10 +250,9 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
             .exclude(private)
             .filter(locale_id=self.locale_id)
             .defer_streamfields()
-            .select_related("programme")
-            .prefetch_related(
-                Prefetch("hero_image", get_image_model().objects.prefetch_renditions())
-            )
+            # The cards' renditions come from Wagtail's renditions cache: prefetching
+            # them loads every size each picture has ever been cut to.
+            .select_related("programme", "hero_image")
         )
         position = HomeFeaturedProject.objects.filter(
             page_id=self.pk, project__translation_key=OuterRef("translation_key")
