@@ -2,8 +2,11 @@
 organisation in numbers; and the parts of the page chrome every page shares (title,
 menu button, footer, partner lists)."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -163,10 +166,20 @@ def test_the_menu_is_in_the_page_and_a_script_adds_its_button(client, tree):
     assert page.find("script", src=False, type=lambda t: t != "application/ld+json") is None
 
 
-def test_the_main_font_is_preloaded_from_this_site(client, tree):
+def test_the_font_comes_from_this_site(client, tree):
     page = soup(client.get("/sv/"))
-    preload = page.find("link", rel="preload", attrs={"as": "font"})
-    assert preload["href"].startswith("/static/fonts/") and preload["href"].endswith(".woff2")
+    sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+    assert all(href.startswith("/static/") for href in sheets)
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    fonts = re.findall(r"url\(\"?([^\")]+)\"?\)", css)
+    assert fonts and all(font.startswith("../fonts/") for font in fonts)
+    for font in fonts:
+        assert (settings.BASE_DIR / "static" / "css" / font).resolve().is_file()
+
+
+def test_without_scripts_the_menu_style_sheet_is_loaded_in_noscript(client, tree):
+    noscript = soup(client.get("/sv/")).find("head").find("noscript")
+    assert noscript.find("link", rel="stylesheet")["href"].startswith("/static/css/no-script")
 
 
 def test_the_footer_shows_only_the_contact_details_that_are_set(client, tree):

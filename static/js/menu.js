@@ -1,6 +1,7 @@
 /* The header's menu button on narrow screens.
-   Without this script the menu, search and language links are simply shown. The script
-   adds a button that folds them away and opens them again, telling assistive technology
+   The style sheet folds the menu, search and language links on narrow screens from the
+   first paint (so nothing moves when this runs); without scripts, css/no-script.css shows
+   them. This script adds the button that opens and folds them, telling assistive technology
    whether they are open (aria-expanded) and what it controls (aria-controls). Wide screens
    hide the button in CSS and always show the menu. */
 (function () {
@@ -18,7 +19,6 @@
     button.setAttribute("aria-controls", menu.id);
     button.textContent = header.getAttribute("data-menu-label") || "Menu";
     bar.appendChild(button);
-    header.classList.add("site-header--folding");
 
     function setOpen(open) {
         button.setAttribute("aria-expanded", open ? "true" : "false");
