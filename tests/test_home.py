@@ -15,7 +15,7 @@ from wagtail.models import Page
 from cleantech_site import page_cache
 from home.models import HomeFeaturedProject, HomePage, organisation_in_numbers
 from home.templatetags.site_tags import with_site_name
-from tests.factories import OrganisationFactory, ProjectPageFactory, add_partners
+from tests.factories import ImageFactory, OrganisationFactory, ProjectPageFactory, add_partners
 from tests.tree import SITE_NAME
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +207,20 @@ def test_partners_are_a_list_without_a_dangling_separator(client, tree):
     assert (
         not partners[0].select_one(".organisation-list__detail").get_text(strip=True).endswith("·")
     )
+
+
+def test_only_the_first_card_picture_is_fetched_at_once(client, tree):
+    """The first card is in view on a phone: its picture is the page's largest paint."""
+    for _ in range(2):
+        ProjectPageFactory(
+            parent=tree.project_index.sv,
+            hero_image=ImageFactory(),
+            hero_image_alt="En hamn i morgonljus.",
+        )
+    page_cache.clear()  # factory pages are not published through Wagtail
+    for address in ("/sv/", tree.project_index.sv.url):
+        images = soup(client.get(address)).select(".project-card__image img")
+        assert len(images) >= 3
+        first, *rest = images
+        assert first.get("fetchpriority") == "high" and first.get("loading") is None
+        assert all(img.get("loading") == "lazy" and not img.get("fetchpriority") for img in rest)
