@@ -281,6 +281,7 @@ def test_the_article_editor_refuses_a_project_listed_twice(admin_user, tree):
                 "slug": article.slug,
                 "date": article.date.isoformat(),
                 "lead": article.lead,
+                "hero_image_kind": article.hero_image_kind,
                 "body": streamfield([]),
                 "project_links": inline_formset([{"project": pk} for pk in projects]),
             }
