@@ -153,14 +153,17 @@ def test_featured_projects_cost_the_same_queries_however_many(client, tree):
     assert len(card_titles(soup(client.get("/sv/")))) == 5
 
 
-def test_the_menu_is_in_the_page_and_a_script_adds_its_button(client, tree):
+def test_the_menu_and_its_button_are_in_the_page_from_the_start(client, tree):
     page = soup(client.get("/sv/"))
     menu = page.find(id="site-menu")
     # without the script every menu link is there to follow
     assert [a.get_text(strip=True) for a in menu.select(".main-nav a")] == [
         p.title for p in tree.home.sv.get_children().live().in_menu()
     ]
-    assert page.find("header")["data-menu-label"] == "Meny"
+    # the button is there before any script runs, so the bar never changes height
+    button = page.select_one(".site-header__bar button.menu-button")
+    assert button.get_text(strip=True) == "Meny"
+    assert button["aria-controls"] == "site-menu" and button["aria-expanded"] == "false"
     scripts = [s["src"] for s in page.find_all("script", src=True)]
     assert any(src.endswith("js/menu.js") for src in scripts)
     assert page.find("script", src=False, type=lambda t: t != "application/ld+json") is None

@@ -1,7 +1,7 @@
 /* The header's menu button on narrow screens.
    The style sheet folds the menu, search and language links on narrow screens from the
    first paint (so nothing moves when this runs); without scripts, css/no-script.css shows
-   them. This script adds the button that opens and folds them, telling assistive technology
+   them. This script makes the bar's button open and fold them, telling assistive technology
    whether they are open (aria-expanded) and what it controls (aria-controls). Wide screens
    hide the button in CSS and always show the menu. */
 (function () {
@@ -12,13 +12,10 @@
     if (!menu || !bar) {
         return;
     }
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "menu-button";
-    button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-controls", menu.id);
-    button.textContent = header.getAttribute("data-menu-label") || "Menu";
-    bar.appendChild(button);
+    var button = bar.querySelector(".menu-button");
+    if (!button) {
+        return;
+    }
 
     function setOpen(open) {
         button.setAttribute("aria-expanded", open ? "true" : "false");
