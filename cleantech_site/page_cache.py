@@ -51,6 +51,8 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from cleantech_site.stylesheet import inline_stylesheet
+
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADER = "X-Page-Cache"
 
@@ -147,7 +149,10 @@ def _purge_restricted(restriction):
 
 
 def _base(request):
+    # The inline style sheet's hash: after a deploy changes the sheet, a page kept with
+    # the old one is not served under a policy that allows only the new one.
     return [
+        inline_stylesheet().digest,
         request.scheme,
         request.get_host(),
         translation.get_language() or "",

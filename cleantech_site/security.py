@@ -3,8 +3,10 @@
 Two Content-Security-Policies, both from settings (django-csp 4):
 
 - CONTENT_SECURITY_POLICY, strict, for everything the public sees: scripts and styles only
-  from our own static files, no inline code, no nonces. The templates have no inline
-  script, style or `on…=` attribute, so nothing needs more.
+  from our own static files, no inline code, no nonces. The one exception is the site's
+  style sheet, which pages carry inline (cleantech_site/stylesheet.py): the policy allows
+  that exact text by its hash. The templates have no other inline script, style or `on…=`
+  attribute, so nothing needs more.
 - CONTENT_SECURITY_POLICY_ADMIN for Wagtail's admin: its sign-in, its editors, and the
   previews it frames. Wagtail starts date pickers and inline panels with inline scripts,
   and wagtail-localize's translation editor makes <style> elements, so the admin allows
@@ -25,6 +27,8 @@ from csp.utils import default_config
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+
+from cleantech_site.stylesheet import inline_stylesheet
 
 PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
 
@@ -53,6 +57,10 @@ def permissions_policy():
     )
 
 
+def _is_html(response):
+    return response.get("Content-Type", "").startswith("text/html")
+
+
 class SecurityHeadersMiddleware(CSPMiddleware):
     """django-csp's middleware with the admin's policy in the admin, and the
     Permissions-Policy header on every response."""
@@ -61,8 +69,14 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         # A view's own @csp decorator still wins; the admin's policy replaces only the
         # site-wide default.
-        if not report_only and parts.config is None and uses_admin_policy(request):
+        if report_only:
+            return parts
+        if parts.config is None and uses_admin_policy(request):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        elif _is_html(response):
+            update = dict(parts.update or {})
+            update["style-src"] = [*update.get("style-src", ()), inline_stylesheet().csp_source]
+            parts.update = update
         return parts
 
     def process_response(self, request, response):

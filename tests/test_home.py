@@ -173,11 +173,14 @@ def test_the_font_comes_from_this_site(client, tree):
     page = soup(client.get("/sv/"))
     sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     assert all(href.startswith("/static/") for href in sheets)
-    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
-    fonts = re.findall(r"url\(\"?([^\")]+)\"?\)", css)
-    assert fonts and all(font.startswith("../fonts/") for font in fonts)
+    loader = page.find("script", src=re.compile(r"js/font\.js$"))
+    fonts = [loader[name] for name in ("data-latin", "data-latin-ext")]
+    assert all(font.startswith(f"{settings.STATIC_URL}fonts/") for font in fonts)
     for font in fonts:
-        assert (settings.BASE_DIR / "static" / "css" / font).resolve().is_file()
+        found = settings.BASE_DIR / "static" / font.removeprefix(settings.STATIC_URL)
+        assert found.is_file() and found.suffix == ".woff2"
+    # Nothing in the style sheet waits for a font from elsewhere.
+    assert "url(" not in page.find("style").string
 
 
 def test_without_scripts_the_menu_style_sheet_is_loaded_in_noscript(client, tree):

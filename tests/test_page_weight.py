@@ -49,9 +49,9 @@ def test_every_public_page_transfers_at_most_100_kb_compressed(client, tree):
     assert {"home", "ongoing_project", "article", "booking", "search"} <= set(weights)
 
 
-def test_page_weight_counts_the_style_sheet_the_page_links(client, tree):
+def test_page_weight_counts_the_scripts_the_page_links(client, tree):
     html = client.get(tree.home.sv.url).content
-    assert f"{settings.STATIC_URL}css/site.css" in linked_assets(html)
+    assert f"{settings.STATIC_URL}js/menu.js" in linked_assets(html)
     weight = page_weight(html, read_static)
     assert weight["assets"] > 1000
     assert weight["total"] == weight["html"] + weight["assets"]

@@ -1,7 +1,14 @@
 """Security headers: a strict Content-Security-Policy on public pages, the admin's own
 policy in the admin, Permissions-Policy everywhere, and HSTS flags only when asked for."""
 
+import base64
+import hashlib
+
 import pytest
+from bs4 import BeautifulSoup
+
+from cleantech_site import stylesheet
+from cleantech_site.stylesheet import inline_stylesheet
 
 from .test_settings import run_manage
 
@@ -38,9 +45,31 @@ def test_a_public_page_allows_scripts_and_styles_only_from_the_site_itself(publi
     policy = directives(public_page)
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'"]
-    assert policy["style-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'", inline_stylesheet().csp_source]
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
+
+
+def test_the_policy_allows_exactly_the_style_sheet_the_page_carries(public_page):
+    """The page's one <style> element hashes to the one hash the policy names."""
+    styles = BeautifulSoup(public_page.content, "html.parser").find_all("style")
+    assert len(styles) == 1
+    digest = hashlib.sha256(styles[0].string.encode()).digest()
+    expected = f"'sha256-{base64.b64encode(digest).decode()}'"
+    assert [s for s in directives(public_page)["style-src"] if s.startswith("'sha")] == [expected]
+
+
+def test_the_inlined_style_sheet_has_no_comments():
+    sheet = inline_stylesheet()
+    assert "/*" not in sheet.text and ":root" in sheet.text
+
+
+def test_addresses_in_the_inlined_style_sheet_are_made_absolute():
+    """Relative to the sheet, they would be read relative to the page."""
+    css = 'a{background:url("../img/logo.svg")} b{background:url(data:image/png;base64,AA==)}'
+    assert stylesheet._absolute_urls(css) == (
+        'a{background:url("/static/img/logo.svg")} b{background:url(data:image/png;base64,AA==)}'
+    )
 
 
 def test_the_public_policy_has_no_unsafe_inline_eval_or_nonce(public_page, client, tree):

@@ -89,4 +89,11 @@ def test_public_pages_load_without_csp_violations(site, tree, page, violations):
         response = page.goto(site.url + path)
         assert response.status == 200
         assert "unsafe-inline" not in response.headers["content-security-policy"]
+        # The inline style sheet applies (the body is a flex column only through it), and
+        # the web font, added by a script after the load event, arrives.
+        assert page.evaluate("getComputedStyle(document.body).display") == "flex"
+        page.wait_for_function(
+            "[...document.fonts].some(f => f.family === 'Inter' && f.status === 'loaded')"
+        )
+        assert page.evaluate("sessionStorage.getItem('inter-loaded')") == "1"
     assert violations == [], "\n".join(violations)

@@ -1,0 +1,69 @@
+/* The Inter web font, added once the page has loaded.
+   A font declared in the style sheet holds text, or the largest thing on the screen, back
+   until it arrives. On a phone's first visit that costs about a third of a second. So
+   the first page of a visit is drawn in the metric-matched fallback (css/site.css) and
+   switches to Inter after its load event. Once Inter has loaded in this tab, later pages
+   add it at once: it comes from the browser's cache, before they are drawn.
+   The font files' addresses come from this script's data attributes. Each file
+   covers its own characters, and a file is fetched only when a page uses them. */
+(function () {
+    "use strict";
+    var script = document.currentScript;
+    if (!script || !window.FontFace || !document.fonts) {
+        return;
+    }
+    var SEEN = "inter-loaded";
+    var faces = [
+        {
+            url: script.getAttribute("data-latin"),
+            weight: "400 750",
+            unicodeRange: "U+0020-007E, U+00A0-00FF, U+2013-2014, U+2018-201A, U+201C-201E, " +
+                "U+2022, U+2026, U+20AC, U+2190, U+2192, U+2212"
+        },
+        {
+            url: script.getAttribute("data-latin-ext"),
+            weight: "100 900",
+            unicodeRange: "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, " +
+                "U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, " +
+                "U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF"
+        }
+    ];
+
+    function remember() {
+        try {
+            window.sessionStorage.setItem(SEEN, "1");
+        } catch (error) {
+            // Storage switched off: every page then waits for its load event.
+        }
+    }
+
+    function addFonts() {
+        faces.forEach(function (face, index) {
+            if (!face.url) {
+                return;
+            }
+            var font = new FontFace("Inter", "url(" + face.url + ") format(\"woff2\")", {
+                weight: face.weight,
+                unicodeRange: face.unicodeRange,
+                display: "swap"
+            });
+            document.fonts.add(font);
+            if (index === 0) {
+                // The latin file is used on every page: fetch it now, not at the next layout.
+                font.load().then(remember, function () {});
+            }
+        });
+    }
+
+    var seen = false;
+    try {
+        seen = window.sessionStorage.getItem(SEEN) === "1";
+    } catch (error) {
+        seen = false;
+    }
+    if (seen || document.readyState === "complete") {
+        addFonts();
+    } else {
+        window.addEventListener("load", addFonts);
+    }
+})();
