@@ -165,7 +165,7 @@ def test_the_menu_and_its_button_are_in_the_page_from_the_start(client, tree):
     assert button.get_text(strip=True) == "Meny"
     assert button["aria-controls"] == "site-menu" and button["aria-expanded"] == "false"
     scripts = [s["src"] for s in page.find_all("script", src=True)]
-    assert any(src.endswith("js/menu.js") for src in scripts)
+    assert any(src.endswith("js/site.js") for src in scripts)
     assert page.find("script", src=False, type=lambda t: t != "application/ld+json") is None
 
 
@@ -173,7 +173,7 @@ def test_the_font_comes_from_this_site(client, tree):
     page = soup(client.get("/sv/"))
     sheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
     assert all(href.startswith("/static/") for href in sheets)
-    loader = page.find("script", src=re.compile(r"js/font\.js$"))
+    loader = page.find("script", src=re.compile(r"js/site\.js$"))
     fonts = [loader[name] for name in ("data-latin", "data-latin-ext")]
     assert all(font.startswith(f"{settings.STATIC_URL}fonts/") for font in fonts)
     for font in fonts:

@@ -51,7 +51,7 @@ def test_every_public_page_transfers_at_most_100_kb_compressed(client, tree):
 
 def test_page_weight_counts_the_scripts_the_page_links(client, tree):
     html = client.get(tree.home.sv.url).content
-    assert f"{settings.STATIC_URL}js/menu.js" in linked_assets(html)
+    assert f"{settings.STATIC_URL}js/site.js" in linked_assets(html)
     weight = page_weight(html, read_static)
     assert weight["assets"] > 1000
     assert weight["total"] == weight["html"] + weight["assets"]

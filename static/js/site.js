@@ -1,8 +1,46 @@
+/* The site's one script, in two parts: the header's menu button, and the web font.
+   One file, so a phone's first visit makes one request for both. */
+
+/* The header's menu button on narrow screens.
+   The style sheet folds the menu, search and language links on narrow screens from the
+   first paint (so nothing moves when this runs); without scripts, css/no-script.css shows
+   them. This script makes the bar's button open and fold them, telling assistive technology
+   whether they are open (aria-expanded) and what it controls (aria-controls). Wide screens
+   hide the button in CSS and always show the menu. */
+(function () {
+    "use strict";
+    var header = document.querySelector(".site-header");
+    var menu = document.getElementById("site-menu");
+    var bar = header && header.querySelector(".site-header__bar");
+    if (!menu || !bar) {
+        return;
+    }
+    var button = bar.querySelector(".menu-button");
+    if (!button) {
+        return;
+    }
+
+    function setOpen(open) {
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        header.classList.toggle("site-header--open", open);
+    }
+
+    button.addEventListener("click", function () {
+        setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+            setOpen(false);
+            button.focus();
+        }
+    });
+})();
+
 /* The Inter web font, added once the page has loaded.
    A font declared in the style sheet holds text, or the largest thing on the screen, back
    until it arrives. On a phone's first visit that costs about a third of a second. So
    the first page of a visit is drawn in the metric-matched fallback (css/site.css) and
-   switches to Inter after its load event. Once Inter has loaded in this tab, later pages
+   switches to Inter after its load event, when the browser is idle. Once Inter has loaded in this tab, later pages
    add it at once: it comes from the browser's cache, before they are drawn.
    The font files' addresses come from this script's data attributes. Each file
    covers its own characters, and a file is fetched only when a page uses them. */
@@ -61,9 +99,19 @@
     } catch (error) {
         seen = false;
     }
-    if (seen || document.readyState === "complete") {
+    // After the load event, once the browser has drawn the page and has nothing else to do.
+    function whenIdle() {
+        if (window.requestIdleCallback) {
+            window.requestIdleCallback(addFonts, { timeout: 2000 });
+        } else {
+            window.setTimeout(addFonts, 200);
+        }
+    }
+    if (seen) {
         addFonts();
+    } else if (document.readyState === "complete") {
+        whenIdle();
     } else {
-        window.addEventListener("load", addFonts);
+        window.addEventListener("load", whenIdle);
     }
 })();
