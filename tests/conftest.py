@@ -4,15 +4,17 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from cleantech_site import page_cache
 from forms.models import Booking
+from projects.models import ProjectPage
 
 from . import tree as tree_module
+from .project_showcase import build_showcase, family_of
 
 # Playwright's sync API runs an event loop in the test thread; Django must allow ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -75,6 +77,31 @@ def tree(db):
     the cached copy of its change would outlive it, so it is forgotten afterwards."""
     yield tree_module.Tree.load(TREE_KEYS)
     cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+
+
+@pytest.fixture(scope="module")
+def _showcase_keys(django_db_setup, django_db_blocker):
+    """tests/project_showcase.py's two projects, built once for a test module, as Django's
+    TestCase.setUpTestData does: in a transaction that every test's own transaction nests
+    in (as a savepoint), rolled back after the module's last test. Building them takes
+    seconds (three languages, two projects), and a dozen tests read them."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            built = build_showcase(tree_module.Tree.load(TREE_KEYS))
+            yield tuple(project.sv.translation_key for project in built)
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+
+
+@pytest.fixture
+def showcase(_showcase_keys, tree):
+    """(showcase, follow_up), each a Family of its pages in every language: a fully described
+    project and its follow-up (tests/project_showcase.py), fresh from the database."""
+    return tuple(family_of(ProjectPage, key) for key in _showcase_keys)
 
 
 @pytest.fixture

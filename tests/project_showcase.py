@@ -20,10 +20,12 @@ from .tree import Family, translate
 
 def family(page):
     """`page` in every language it has, fresh from the database."""
-    translations = (
-        type(page)
-        .objects.filter(translation_key=page.translation_key)
-        .select_related("locale", "programme")
+    return family_of(type(page), page.translation_key)
+
+
+def family_of(model, translation_key):
+    translations = model.objects.filter(translation_key=translation_key).select_related(
+        "locale", "programme"
     )
     return Family((item.locale.language_code, item) for item in translations)
 
