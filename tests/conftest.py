@@ -5,6 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.utils import translation
 from django.test.utils import setup_databases, teardown_databases
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
@@ -159,6 +160,15 @@ def _fresh_content_generation():
     """What is kept until content changes (the chrome, routes: cleantech_site/shared_data.py)
     would outlive a test's rolled-back pages: every test starts a generation of its own."""
     page_cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language, whatever an earlier test (or the
+    test tree's set-up, which renders every language) left active in this thread."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
