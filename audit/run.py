@@ -16,6 +16,7 @@ measured on this machine's main thread: on a busy machine, audit several runs pe
 
 import argparse
 import json
+import math
 import os
 import secrets
 import shutil
@@ -193,7 +194,7 @@ def median_run(results):
         results,
         key=lambda result: (
             result["categories"]["performance"]["score"] or 0,
-            -result["audits"]["largest-contentful-paint"]["numericValue"],
+            -result["audits"]["largest-contentful-paint"].get("numericValue", math.inf),
         ),
     )
     return ranked[len(ranked) // 2]
@@ -289,6 +290,8 @@ def main():
         wanted = [word.strip() for word in options.pages.split(",") if word.strip()]
         if wanted:
             pages = {name: path for name, path in pages.items() if any(w in name for w in wanted)}
+            if not pages:
+                raise SystemExit(f"No audited page matches {options.pages!r}")
         (workdir / "nginx.conf").write_text(nginx_config(workdir, port, upstream))
         gunicorn = subprocess.Popen(
             [

@@ -51,7 +51,7 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_snippet_models
 
-from cleantech_site.stylesheet import inline_stylesheet
+from cleantech_site.stylesheet import usable_stylesheet
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADER = "X-Page-Cache"
@@ -151,8 +151,9 @@ def _purge_restricted(restriction):
 def _base(request):
     # The inline style sheet's hash: after a deploy changes the sheet, a page kept with
     # the old one is not served under a policy that allows only the new one.
+    sheet = usable_stylesheet()
     return [
-        inline_stylesheet().digest,
+        sheet.digest if sheet else "",
         request.scheme,
         request.get_host(),
         translation.get_language() or "",

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
 
-from cleantech_site.stylesheet import inline_stylesheet
+from cleantech_site.stylesheet import usable_stylesheet
 
 PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
 
@@ -73,9 +73,9 @@ class SecurityHeadersMiddleware(CSPMiddleware):
             return parts
         if parts.config is None and uses_admin_policy(request):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
-        elif _is_html(response):
+        elif _is_html(response) and (sheet := usable_stylesheet()) is not None:
             update = dict(parts.update or {})
-            update["style-src"] = [*update.get("style-src", ()), inline_stylesheet().csp_source]
+            update["style-src"] = [*update.get("style-src", ()), sheet.csp_source]
             parts.update = update
         return parts
 

@@ -11,13 +11,16 @@ the old sheet is never served with a policy that allows only the new one.
 
 The text is read once per process from the collected, hashed copy (production), or from
 the source file when static files are not collected (development and tests). Under
-DEBUG it is read on every use, so an edit shows on the next reload. Comments and
+DEBUG it is read on every use, so an edit shows on the next reload. A sheet that cannot
+be read or inlined (not collected, or holding "</") is logged, and pages then link it
+rather than fail (usable_stylesheet). Comments and
 indentation are dropped. A relative url() is made absolute, because the page's address
 is not the sheet's.
 """
 
 import base64
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +32,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 
 STYLESHEET = "css/site.css"
+
+logger = logging.getLogger(__name__)
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _URL = re.compile(r"""url\((["']?)([^"')]+)\1\)""")
@@ -46,7 +51,7 @@ class InlineStylesheet:
 
 
 def _source():
-    if isinstance(staticfiles_storage, ManifestFilesMixin):
+    if not settings.DEBUG and isinstance(staticfiles_storage, ManifestFilesMixin):
         with staticfiles_storage.open(staticfiles_storage.stored_name(STYLESHEET)) as file:
             return file.read().decode("utf-8")
     found = finders.find(STYLESHEET)
@@ -82,3 +87,21 @@ _built_once = cache(_build)
 
 def inline_stylesheet():
     return _build() if settings.DEBUG else _built_once()
+
+
+def _usable():
+    try:
+        return inline_stylesheet()
+    except (OSError, ValueError):
+        logger.exception("%s cannot be inlined; pages link it instead", STYLESHEET)
+        return None
+
+
+_usable_once = cache(_usable)
+
+
+def usable_stylesheet():
+    """The inline sheet, or None when it cannot be built: the page links the sheet
+    instead, and the policy names no hash, rather than every page answering 500. Outside
+    DEBUG the outcome is kept for the process, so a failure is logged once."""
+    return _usable() if settings.DEBUG else _usable_once()

@@ -5,8 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
-from django.utils import translation
 from django.test.utils import setup_databases, teardown_databases
+from django.utils import translation
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
@@ -86,13 +86,21 @@ def _showcase_keys(django_db_setup, django_db_blocker):
     TestCase.setUpTestData does: in a transaction that every test's own transaction nests
     in (as a savepoint), rolled back after the module's last test. Building them takes
     seconds (three languages, two projects), and a dozen tests read them."""
+    # The database is unblocked only to build and to roll back: the module's tests reach
+    # it through their own `db` fixture, as any other test does.
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
             built = build_showcase(tree_module.Tree.load(TREE_KEYS))
-            yield tuple(project.sv.translation_key for project in built)
-        finally:
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    try:
+        yield tuple(project.sv.translation_key for project in built)
+    finally:
+        with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
@@ -111,6 +119,8 @@ def committed_db(django_db_setup, django_db_blocker):
     connection must see (a live server, parallel bookings). What such a test commits stays,
     so it may only add bookings; they are deleted when it ends, and the cache is cleared.
     """
+    # Not inside another fixture's transaction (_showcase_keys): nothing would be committed.
+    assert not connection.in_atomic_block, "committed_db inside an open transaction"
     with django_db_blocker.unblock():
         before = set(Booking.objects.values_list("pk", flat=True))
         try:

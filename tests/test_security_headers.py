@@ -64,6 +64,28 @@ def test_the_inlined_style_sheet_has_no_comments():
     assert "/*" not in sheet.text and ":root" in sheet.text
 
 
+def test_a_style_sheet_that_cannot_be_inlined_is_linked_and_named_in_no_policy(
+    client, tree, monkeypatch, caplog
+):
+    def unreadable():
+        raise OSError("gone")
+
+    monkeypatch.setattr(stylesheet, "_source", unreadable)
+    stylesheet._built_once.cache_clear()
+    stylesheet._usable_once.cache_clear()
+    try:
+        response = client.get(tree.standard["fi"].url)
+    finally:
+        stylesheet._built_once.cache_clear()
+        stylesheet._usable_once.cache_clear()
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.find("style") is None
+    assert page.find("link", rel="stylesheet", href="/static/css/site.css") is not None
+    assert directives(response)["style-src"] == ["'self'"]
+    assert "cannot be inlined" in caplog.text
+
+
 def test_addresses_in_the_inlined_style_sheet_are_made_absolute():
     """Relative to the sheet, they would be read relative to the page."""
     css = 'a{background:url("../img/logo.svg")} b{background:url(data:image/png;base64,AA==)}'

@@ -308,7 +308,8 @@ DEFAULT_EXCEPTION_REPORTER = "cleantech_site.log.PersonalDataHidingReporter"
 # never goes to the logs: log records name ids, not people.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 # Security headers and sign-in throttling (cleantech_site/security.py; README, "Security").
-# Public pages: scripts and styles from our static files only, no inline code.
+# Public pages: scripts and styles from our static files only, no inline code but the
+# site's style sheet, allowed by its hash (cleantech_site/stylesheet.py, security.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from cleantech_site.stylesheet import inline_stylesheet
+from cleantech_site.stylesheet import STYLESHEET, usable_stylesheet
 from home import navigation
 
 register = template.Library()
@@ -62,8 +62,12 @@ def carried_query(request, page):
 
 @register.simple_tag
 def site_stylesheet():
-    """The site's style sheet in a <style> element (cleantech_site/stylesheet.py)."""
-    return mark_safe(f"<style>{inline_stylesheet().text}</style>")  # noqa: S308 (our own file)
+    """The site's style sheet in a <style> element (cleantech_site/stylesheet.py), or
+    linked when it cannot be inlined."""
+    sheet = usable_stylesheet()
+    if sheet is None:
+        return format_html('<link rel="stylesheet" href="{}">', static(STYLESHEET))
+    return mark_safe(f"<style>{sheet.text}</style>")  # noqa: S308 (our own file)
 
 
 @register.simple_tag(takes_context=True)
