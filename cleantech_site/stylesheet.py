@@ -11,11 +11,10 @@ the old sheet is never served with a policy that allows only the new one.
 
 The text is read once per process from the collected, hashed copy (production), or from
 the source file when static files are not collected (development and tests). Under
-DEBUG it is read on every use, so an edit shows on the next reload. A sheet that cannot
-be read or inlined (not collected, or holding "</") is logged, and pages then link it
-rather than fail (usable_stylesheet). Comments and
+DEBUG it is read on every use, so an edit shows on the next reload. Comments and
 indentation are dropped. A relative url() is made absolute, because the page's address
-is not the sheet's.
+is not the sheet's. A sheet that cannot be read or inlined (not collected, or holding
+"</") is logged, and pages then link it rather than fail (usable_stylesheet).
 """
 
 import base64

@@ -40,9 +40,9 @@
    A font declared in the style sheet holds text, or the largest thing on the screen, back
    until it arrives. On a phone's first visit that costs about a third of a second. So
    the first page of a visit is drawn in the metric-matched fallback (css/site.css) and
-   switches to Inter after its load event, when the browser is idle. Once Inter has loaded in this tab, later pages
-   add it as soon as this script runs: it comes from the browser's cache, usually
-   before they are drawn.
+   switches to Inter after its load event, when the browser is idle. Once Inter has
+   loaded in this tab, later pages add it as soon as this script runs: it comes from
+   the browser's cache, usually before they are drawn.
    The font files' addresses come from this script's data attributes. Each file
    covers its own characters, and a file is fetched only when a page uses them. */
 (function () {
