@@ -230,3 +230,14 @@ def test_only_the_first_card_picture_is_fetched_at_once(client, tree):
         first, *rest = images
         assert first.get("fetchpriority") == "high" and first.get("loading") is None
         assert all(img.get("loading") == "lazy" and not img.get("fetchpriority") for img in rest)
+
+
+def test_the_header_draws_the_same_logo_as_the_logo_file(client, tree):
+    """The header carries the logo inline; the JSON-LD and the favicon use the file."""
+    drawn = soup(client.get("/sv/")).select_one(".site-header__brand svg")
+    assert drawn["aria-hidden"] == "true"
+    file = BeautifulSoup(
+        (settings.BASE_DIR / "static" / "img" / "logo.svg").read_text(), "html.parser"
+    ).svg
+    assert drawn.decode_contents() == file.decode_contents()
+    assert drawn["viewbox"] == file["viewbox"]
