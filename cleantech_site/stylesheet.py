@@ -41,12 +41,13 @@ _URL = re.compile(r"""url\((["']?)([^"')]+)\1\)""")
 @dataclass(frozen=True)
 class InlineStylesheet:
     text: str
-    # The CSP source that allows exactly this text, e.g. 'sha256-…'.
-    csp_source: str
+    # The text's SHA-256, base64-encoded.
+    digest: str
 
     @property
-    def digest(self):
-        return self.csp_source[len("'sha256-") : -1]
+    def csp_source(self):
+        """The CSP source that allows exactly this text."""
+        return f"'sha256-{self.digest}'"
 
 
 def _source():
@@ -78,7 +79,7 @@ def _build():
     if "</" in css:
         raise ValueError(f"{STYLESHEET} cannot be inlined: it contains '</'")
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return InlineStylesheet(text=css, csp_source=f"'sha256-{digest}'")
+    return InlineStylesheet(text=css, digest=digest)
 
 
 _built_once = cache(_build)
