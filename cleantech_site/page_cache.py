@@ -29,6 +29,7 @@ PageCacheMiddleware, last in the stack, which stores pages and answers the other
 """
 
 import hashlib
+import pickle
 import time
 from urllib.parse import urlencode
 
@@ -51,6 +52,7 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from cleantech_site.process_memory import KEPT_SECONDS, ProcessMemory
 from cleantech_site.stylesheet import usable_stylesheet
 
 GENERATION_KEY = "page-cache:generation"
@@ -244,13 +246,27 @@ def _mark_shared(response):
     )
 
 
+# Pages a worker has answered from the shared cache, pickled as they are kept there, for a
+# minute at most (cleantech_site/process_memory.py). A few hundred pages of about 40 KB.
+memory = ProcessMemory(limit=600, seconds=KEPT_SECONDS)
+
+
+def _read(key, gen):
+    kept = memory.get(gen, key)
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 - our own pickle, made below
+    value = _cache().get(key)
+    if value is not None:
+        memory.set(gen, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    return value
+
+
 def cached_response(request, gen):
     """The stored response for this request, marked as a hit, or None."""
-    cache = _cache()
-    names = cache.get(_params_key(request, gen))
+    names = _read(_params_key(request, gen), gen)
     if names is None:
         return None
-    cached = cache.get(_page_key(request, gen, names))
+    cached = _read(_page_key(request, gen, names), gen)
     if cached is not None:
         cached[CACHED_HEADER] = "hit"
     return cached

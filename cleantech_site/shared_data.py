@@ -13,7 +13,13 @@ page it reaches is remembered by (host, language, path), and later requests load
 page in one query and hand it to Wagtail's serve view through the attribute Wagtail
 itself caches its route in (`request._wagtail_route_for_request`). Routes that carry
 arguments (a routable page's sub-views) are not remembered.
+
+In memory too: what a worker has read from the shared cache it also keeps itself, for a
+minute at most and under the same generation (cleantech_site/process_memory.py), so later
+requests skip the cache's file read or network round trip.
 """
+
+import pickle
 
 from django.apps import apps
 from django.db.models import Q
@@ -21,6 +27,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import page_cache
+from .process_memory import KEPT_SECONDS, ProcessMemory
 
 MISSING = object()
 
@@ -34,6 +41,30 @@ def generation(request=None):
     return request._content_generation
 
 
+# Pickled, as the shared cache keeps them: each request unpickles its own copy of the
+# model instances among them, as it would from the cache.
+memory = ProcessMemory(seconds=KEPT_SECONDS)
+
+
+# Markup the same for every visitor until content changes (the footer, pictures): no clock
+# in it, so kept for the whole generation.
+markup_memory = ProcessMemory()
+
+
+def kept_markup(request, key, render):
+    """`render()`, kept in this worker's memory by the request's generation and `key`, a
+    tuple. Only in a request that has read the generation (CachedRouteMiddleware reads it
+    for every public page); previews and the admin render afresh."""
+    current = getattr(request, "_content_generation", None)
+    if current is None or getattr(request, "is_preview", False):
+        return render()
+    markup = markup_memory.get(current, key)
+    if markup is None:
+        markup = render()
+        markup_memory.set(current, key, markup)
+    return markup
+
+
 def _full_key(request, key):
     return "shared:{}:{}".format(generation(request), ":".join(str(part) for part in key))
 
@@ -44,13 +75,35 @@ def by_generation(request, key, compute):
     public gets."""
     if getattr(request, "is_preview", False):
         return compute()
-    full_key = _full_key(request, key)
-    cache = page_cache.backend()
-    value = cache.get(full_key, MISSING)
+    value = _read(request, key)
     if value is MISSING:
         value = compute()
-        cache.set(full_key, value, page_cache.lifetime())
+        _write(request, key, value)
     return value
+
+
+def _read(request, key):
+    """The value kept under `key` in this generation, from this process's memory or else
+    from the shared cache; MISSING if neither has it."""
+    current = generation(request)
+    full_key = _full_key(request, key)
+    kept = memory.get(current, full_key)
+    if kept is not None:
+        return pickle.loads(kept)  # noqa: S301 - our own pickle, made in _keep
+    value = page_cache.backend().get(full_key, MISSING)
+    if value is not MISSING:
+        _keep(current, full_key, value)
+    return value
+
+
+def _write(request, key, value):
+    full_key = _full_key(request, key)
+    page_cache.backend().set(full_key, value, page_cache.lifetime())
+    _keep(generation(request), full_key, value)
+
+
+def _keep(current, full_key, value):
+    memory.set(current, full_key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
 
 def site_for_request(request):
@@ -109,16 +162,18 @@ class CachedRouteMiddleware:
             return self.get_response(request)
         site_for_request(request)
         key = _route_key(request)
-        known = page_cache.backend().get(_full_key(request, key))
-        if known is not None:
+        known = _read(request, key)
+        if known is not MISSING:
             label, pk = known
             model = apps.get_model(label)
-            page = model.objects.select_related("locale").filter(pk=pk, live=True).first()
+            # Unordered: an ORDER BY costs the ORM a pass over the page's every column.
+            found = model.objects.select_related("locale").filter(pk=pk, live=True).order_by()
+            page = next(iter(found[:1]), None)
             if page is not None:
                 # A routable page resolves its own index view; a plain page returns itself.
                 request._wagtail_route_for_request = page.route(request, [])
         response = self.get_response(request)
-        if known is None:
+        if known is MISSING:
             self._remember(request, key)
         return response
 
@@ -131,4 +186,4 @@ class CachedRouteMiddleware:
         if page.get_url(request) != request.path:
             return
         value = (page._meta.label, page.pk)
-        page_cache.backend().set(_full_key(request, key), value, page_cache.lifetime())
+        _write(request, key, value)

@@ -98,6 +98,19 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, tree, django_as
     assert second.content == first.content
 
 
+def test_a_worker_answers_hits_from_its_memory_until_content_changes(client, tree, tmp_path):
+    url = tree.standard.sv.url
+    client.get(url)
+    assert client.get(url)[CACHED_HEADER] == "hit"
+    # The shared copy evicted (a full cache directory culls): this worker still has it.
+    for path in (tmp_path / "cache").iterdir():
+        if path.stat().st_size > 1000:  # the page, not the generation or the parameters
+            path.unlink()
+    assert client.get(url)[CACHED_HEADER] == "hit"
+    page_cache.clear()
+    assert client.get(url)[CACHED_HEADER] == "miss"
+
+
 def test_a_hit_without_a_session_is_answered_before_sessions_and_users(client, tree, settings):
     url = tree.standard["fi"].url
     client.get(url)

@@ -5,9 +5,11 @@ from urllib.parse import urlencode
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from cleantech_site.shared_data import kept_markup
 from cleantech_site.stylesheet import STYLESHEET, usable_stylesheet
 from home import navigation
 
@@ -112,6 +114,23 @@ def is_ancestor_or_self(menu_page, page):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return navigation.footer_links(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (includes/footer.html). The same on every page of a site in a language,
+    so each worker renders it once until content changes (cleantech_site/shared_data.py)."""
+    request = context.get("request")
+
+    def render():
+        template = context.template.engine.get_template("includes/footer.html")
+        with context.push():
+            return template.render(context)
+
+    if request is None:
+        return render()
+    key = ("footer", request.get_host(), translation.get_language())
+    return kept_markup(request, key, render)
 
 
 @register.simple_tag
