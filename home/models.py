@@ -32,7 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cleantech_site import page_cache
-from cleantech_site.shared_data import KnownRestrictionsMixin
+from cleantech_site.shared_data import KnownRestrictionsMixin, public
 from news.models import latest_news
 from projects.models import ProjectPage, ProjectPartner
 
@@ -227,10 +227,8 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Which sections are private is looked up once for all the page's listings.
-        private = Page.objects.all().private_q()
-        featured = self.featured_projects(private)
-        booking, project_index = self.linked_pages(private, featured)
+        featured = self.featured_projects()
+        booking, project_index = self.linked_pages(featured)
         context.update(
             {
                 "booking": booking,
@@ -242,12 +240,11 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
         )
         return context
 
-    def featured_projects(self, private):
+    def featured_projects(self):
         """The live projects editors chose, in their order and in this page's language,
         else the newest ones; with their pictures' renditions, in three queries."""
         projects = (
-            ProjectPage.objects.live()
-            .exclude(private)
+            public(ProjectPage.objects.live())
             .filter(locale_id=self.locale_id)
             .defer_streamfields()
             # The cards' renditions come from Wagtail's renditions cache: prefetching
@@ -267,7 +264,7 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
         newest = projects.order_by(F("start_date").desc(nulls_last=True), "title", "pk")
         return list(newest[:FEATURED_FALLBACK])
 
-    def linked_pages(self, private, featured):
+    def linked_pages(self, featured):
         """(the booking page in this page's language, else the page chosen; the featured
         projects' index), both live and public, in one query."""
         wanted = []
@@ -280,7 +277,7 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
             wanted.append(Q(path=index_path))
         if not wanted:
             return None, None
-        pages = list(Page.objects.live().exclude(private).filter(reduce(or_, wanted)))
+        pages = list(public(Page.objects.live()).filter(reduce(or_, wanted)))
         chosen = next((page for page in pages if page.pk == self.booking_page_id), None)
         booking = chosen and next(
             (

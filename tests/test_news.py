@@ -375,7 +375,7 @@ def test_feed_query_count_does_not_grow(client, archive, django_assert_num_queri
 QUERIES_PER_NEWS_INDEX = 5
 QUERIES_PER_ARTICLE = 4
 # and the featured projects with their pictures (home/models.py)
-QUERIES_PER_HOME_PAGE = 6
+QUERIES_PER_HOME_PAGE = 5
 QUERIES_PER_FEED = 5
 
 

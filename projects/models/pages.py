@@ -720,13 +720,14 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
             public(ProjectPage.objects.live())
             .filter(condition, locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
-            .defer_streamfields()
-            .select_related("predecessor")
+            # A link's title and address, not the projects' every column.
+            .only("title", "url_path", "locale_id", "translation_key")
+            .annotate(predecessor_key=F("predecessor__translation_key"))
             .order_by("start_date", "title")
         )
         predecessor, follow_ups = None, []
         for project in related:
-            if project.predecessor and project.predecessor.translation_key == self.translation_key:
+            if project.predecessor_key == self.translation_key:
                 follow_ups.append(project)
             else:
                 predecessor = project
@@ -738,7 +739,12 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
         if (self.hero_image_id or self.programme_id) and not getattr(request, "is_preview", False):
             # The image and the programme in one query; the image's renditions (hero and
             # Open Graph) come from Wagtail's renditions cache.
-            rows = ProjectPage.objects.filter(pk=self.pk).select_related("hero_image", "programme")
+            rows = (
+                ProjectPage.objects.filter(pk=self.pk)
+                .select_related("hero_image", "programme")
+                .only("hero_image", "programme")
+                .order_by()
+            )
             for row in rows:
                 self.hero_image, self.programme = row.hero_image, row.programme
         predecessor, follow_ups = self.related_projects
