@@ -46,23 +46,24 @@ def generation(request=None):
 memory = ProcessMemory(seconds=KEPT_SECONDS)
 
 
-# Markup the same for every visitor until content changes (the footer, pictures): no clock
-# in it, so kept for the whole generation.
-markup_memory = ProcessMemory()
+# Markup and small values the same for every visitor until content changes (the footer,
+# pictures: home/images.py). No clock in them, so kept for the whole generation; never
+# changed by their users (strings, frozen records), so kept as they are.
+worker_memory = ProcessMemory()
 
 
-def kept_markup(request, key, render):
-    """`render()`, kept in this worker's memory by the request's generation and `key`, a
+def kept_in_worker(request, key, compute):
+    """`compute()`, kept in this worker's memory by the request's generation and `key`, a
     tuple. Only in a request that has read the generation (CachedRouteMiddleware reads it
-    for every public page); previews and the admin render afresh."""
+    for every public page); previews and the admin compute afresh."""
     current = getattr(request, "_content_generation", None)
     if current is None or getattr(request, "is_preview", False):
-        return render()
-    markup = markup_memory.get(current, key)
-    if markup is None:
-        markup = render()
-        markup_memory.set(current, key, markup)
-    return markup
+        return compute()
+    value = worker_memory.get(current, key)
+    if value is None:
+        value = compute()
+        worker_memory.set(current, key, value)
+    return value
 
 
 def _full_key(request, key):

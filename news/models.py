@@ -23,14 +23,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
 from home.blocks import BodyBlock
+from home.images import social_cut
 from home.mixins import HeroImageMixin, IntroMixin, PictureKind, hero_image_panel
 from home.navigation import home_page, site_name
 from projects.models import ProjectPage
 
 from .forms import NewsFilterForm
 
-# The rendition the Open Graph meta uses (includes/social_meta.html); JSON-LD names the same.
-SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
 # The largest id a page can have (an integer column on every database we run on).
 LARGEST_ID = 2**31 - 1
 
@@ -380,7 +379,7 @@ class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         if self.hero_image is not None:
-            rendition = self.hero_image.get_rendition(SOCIAL_IMAGE_FILTER)
+            rendition = social_cut(request, self.hero_image)
             image = {
                 "@type": "ImageObject",
                 "url": request.build_absolute_uri(rendition.url),

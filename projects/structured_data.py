@@ -6,6 +6,8 @@ their role, its co-financiers and the EU are funders, and the EU grant is a Mone
 
 from django.utils.translation import gettext
 
+from home.images import social_cut
+
 from .export import plain_number
 
 
@@ -34,8 +36,7 @@ def project_json_ld(page, request):
     if url:
         data["url"] = url
     if page.hero_image:
-        rendition = page.hero_image.get_rendition("fill-1200x630|format-jpeg")
-        data["image"] = request.build_absolute_uri(rendition.url)
+        data["image"] = request.build_absolute_uri(social_cut(request, page.hero_image).url)
     if page.start_date:
         data["foundingDate"] = page.start_iso
     if page.end_date:

@@ -3,6 +3,8 @@ values kept by generation (shared_data.py), cached pages (page_cache.py) and the
 pictures (home/templatetags/site_images.py).
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -74,7 +76,7 @@ def picture_urls(response):
     return urls
 
 
-def test_picture_markup_is_kept_until_content_changes(client, tree):
+def test_pictures_and_cuts_are_kept_until_content_changes(client, tree):
     # Wagtail's renditions cache outlives rolled-back rows, and a new image may get an
     # earlier test's primary key: start from an empty cache.
     cache.clear()
@@ -85,8 +87,8 @@ def test_picture_markup_is_kept_until_content_changes(client, tree):
         hero_image=image,
         hero_image_alt="En kust",
     )
-    # The picture's sizes (the Open Graph image is cut to fill-1200x630).
-    sizes = Rendition.objects.filter(image=image, filter_spec__contains="width-")
+    # The picture's sizes and the cut for Open Graph and JSON-LD.
+    sizes = Rendition.objects.filter(image=image)
     first = picture_urls(client.get(article.url))
     assert sizes.exists()
     # Renditions deleted behind the site's back, without a change anyone published:
@@ -96,9 +98,11 @@ def test_picture_markup_is_kept_until_content_changes(client, tree):
     assert not sizes.exists()
     # Any change to content (here, what every publish does) cuts them again.
     page_cache.clear()
-    again = picture_urls(client.get(article.url))
+    response = client.get(article.url)
     files = {rendition.url for rendition in sizes.all()}
-    assert files and set(again) <= files
+    assert set(picture_urls(response)) <= files
+    shared = BeautifulSoup(response.content, "html.parser").find("meta", property="og:image")
+    assert urlsplit(shared["content"]).path in files
 
 
 def test_picture_markup_follows_the_alt_text(client, tree):

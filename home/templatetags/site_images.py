@@ -1,11 +1,9 @@
-"""Wagtail's {% picture %}, its markup kept in the worker's memory until content changes.
+"""Wagtail's {% picture %}, its markup kept in the worker until content changes
+(home/images.py), and the image cut for sharing.
 
 A <picture> in three formats and two or three widths is nine renditions to look up, each
 under its own cache key, and a filter to build for each: about a third of a listing
-page's rendering time, and the same markup for every visitor. The markup is kept by the
-page cache's generation (cleantech_site/shared_data.py), which every change to an image
-bumps, and by the image's file and focal point besides. Only in a request that has read
-the generation (a public page's); previews and the admin render as Wagtail does.
+page's rendering time before it was kept. Previews and the admin render as Wagtail does.
 
 Load this library after wagtailimages_tags: its `picture` replaces Wagtail's.
 """
@@ -14,7 +12,8 @@ from django import template
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
-from cleantech_site.shared_data import kept_markup
+from cleantech_site.shared_data import kept_in_worker
+from home.images import image_key, social_cut
 
 register = template.Library()
 
@@ -28,18 +27,12 @@ class KeptPictureNode(PictureNode):
             return ""
         key = (
             "picture",
-            image.pk,
-            image.file_hash,
-            image.focal_point_x,
-            image.focal_point_y,
-            image.focal_point_width,
-            image.focal_point_height,
+            *image_key(image),
             tuple(self.filter_specs),
             tuple((name, str(value.resolve(context))) for name, value in self.attrs.items()),
         )
-        return kept_markup(
-            context.get("request"), key, lambda: super(KeptPictureNode, self).render(context)
-        )
+        wagtails = super().render
+        return kept_in_worker(context.get("request"), key, lambda: wagtails(context))
 
 
 @register.tag("picture")
@@ -51,3 +44,9 @@ def picture(parser, token):
         output_var_name=node.output_var_name,
         attrs=node.attrs,
     )
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, image):
+    """The image cut for Open Graph: url, width and height."""
+    return social_cut(context.get("request"), image)

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
-from cleantech_site.shared_data import kept_markup
+from cleantech_site.shared_data import kept_in_worker
 from cleantech_site.stylesheet import STYLESHEET, usable_stylesheet
 from home import navigation
 
@@ -130,7 +130,7 @@ def site_footer(context):
     if request is None:
         return render()
     key = ("footer", request.get_host(), translation.get_language())
-    return kept_markup(request, key, render)
+    return kept_in_worker(request, key, render)
 
 
 @register.simple_tag
