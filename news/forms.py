@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.widgets import Select
+
 
 class NewsFilterForm(forms.Form):
     """Narrows a queryset of articles by the values a visitor chose: a year, a project.
@@ -14,6 +16,7 @@ class NewsFilterForm(forms.Form):
     """
 
     year = forms.TypedChoiceField(
+        widget=Select,
         label=_("Year"),
         required=False,
         coerce=int,
@@ -21,6 +24,7 @@ class NewsFilterForm(forms.Form):
         help_text=_("Show only the news published that year."),
     )
     project = forms.ChoiceField(
+        widget=Select,
         label=_("Project"),
         required=False,
         help_text=_("Show only the news about one of our projects."),

@@ -115,15 +115,17 @@ class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
         return public(ArticlePage.objects.child_of(self).live())
 
     def projects_with_articles(self, articles):
-        """The live projects of this language that the given articles link, by title."""
+        """The live projects of this language that the given articles link, by title: rows
+        with their pk, title and translation_key."""
         linked = ArticleRelatedProject.objects.filter(article__in=articles.values("pk")).values(
             "project__translation_key"
         )
         return list(
             public(ProjectPage.objects.live())
             .filter(locale_id=self.locale_id, translation_key__in=linked)
-            .defer_streamfields()
             .order_by("title", "pk")
+            # What the filter shows and matches on, not a page object per project.
+            .values_list("pk", "title", "translation_key", named=True)
         )
 
     def filters_in_languages(self, pairs):

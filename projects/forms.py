@@ -11,6 +11,8 @@ filters its projects by the cleaned values, so this module needs no model.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.widgets import Select
+
 UNKNOWN_CHOICE = _("There is no such choice here. Pick one from the list.")
 
 
@@ -28,21 +30,25 @@ def page_number(value):
 
 class ProjectFilterForm(forms.Form):
     status = forms.ChoiceField(
+        widget=Select,
         label=_("Status"),
         required=False,
         error_messages={"invalid_choice": UNKNOWN_CHOICE},
     )
     programme = forms.ChoiceField(
+        widget=Select,
         label=_("Programme"),
         required=False,
         error_messages={"invalid_choice": UNKNOWN_CHOICE},
     )
     focus = forms.ChoiceField(
+        widget=Select,
         label=_("Focus area"),
         required=False,
         error_messages={"invalid_choice": UNKNOWN_CHOICE},
     )
     country = forms.ChoiceField(
+        widget=Select,
         label=_("Partner country"),
         required=False,
         error_messages={"invalid_choice": UNKNOWN_CHOICE},
