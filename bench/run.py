@@ -10,8 +10,9 @@ Prints figures; it passes or fails nothing. Method (docs/benchmarks.md says more
   (the same URL as cached, nothing added to it); cached: a server with the page cache on,
   after a request has filled it;
 - the ceiling: the page's own HTML, saved as a file among the collected static files and
-  served by the same gunicorn and whitenoise in the same run, measured just before the
-  page in each server. Ratio = req/s / that ceiling's req/s;
+  served by the same gunicorn and whitenoise in the same run, measured in two halves just
+  before and just after the page in each server (the machine's speed drifts), averaged.
+  Ratio = req/s / that ceiling's req/s;
 - queries per request: the page rendered in a process of its own with Django's test
   client, counted on its second request (what a warm worker runs);
 - HTML compressed (gzip) and the page's weight: HTML + linked CSS and JS, compressed;
@@ -272,15 +273,35 @@ def warm(port, path, times=3):
     return response
 
 
+def bracketed(port, page, options, run_page):
+    """run_page() between two halves of the page's ceiling run; the ceiling's req/s is
+    their mean. This machine's speed drifts within seconds: a ceiling taken only before
+    the page moved ratios by half."""
+    half = max(1, math.ceil(options.seconds / 2))
+    warm(port, page["ceiling"])
+    before = wrk(port, page["ceiling"], half, options.connections)
+    run_page()
+    after = wrk(port, page["ceiling"], half, options.connections)
+    return {
+        "rps": (before["rps"] + after["rps"]) / 2,
+        "p50": max(before["p50"], after["p50"]),
+        "p99": max(before["p99"], after["p99"]),
+        "failed": before["failed"] + after["failed"],
+        "errors": before["errors"] or after["errors"],
+    }
+
+
 def measure(env, port, pages, options, scaled):
     """Fill `pages` with the figures of both servers."""
     seconds, connections = options.seconds, options.connections
     with server({**env, "PAGE_CACHE_ENABLED": "0"}, port) as process:
         for key, page in pages.items():
-            warm(port, page["ceiling"])
-            page["ceiling_run"] = wrk(port, page["ceiling"], seconds, connections)
-            warm(port, page["path"])
-            page["uncached"] = wrk(port, page["path"], seconds, connections)
+
+            def uncached(page=page):
+                warm(port, page["path"])
+                page["uncached"] = wrk(port, page["path"], seconds, connections)
+
+            page["ceiling_run"] = bracketed(port, page, options, uncached)
             page["uncached_rss"] = worker_rss_mib(process.pid)
             if scaled and key in ONE_CONNECTION:
                 page["one_connection"] = wrk(port, page["path"], seconds, 1)
@@ -289,11 +310,14 @@ def measure(env, port, pages, options, scaled):
         for key, page in pages.items():
             if key in NEVER_CACHED:
                 continue
-            # The ceiling again, just before: the ratio compares figures taken together.
-            warm(port, page["ceiling"])
-            page["ceiling_cached_run"] = wrk(port, page["ceiling"], seconds, connections)
-            page["cache_hit"] = warm(port, page["path"]).getheader("X-Page-Cache") == "hit"
-            page["cached"] = wrk(port, page["path"], seconds, connections)
+
+            def cached(page=page):
+                page["cache_hit"] = warm(port, page["path"]).getheader("X-Page-Cache") == "hit"
+                page["cached"] = wrk(port, page["path"], seconds, connections)
+
+            # The ceiling again, around the cached run: the ratio compares figures taken
+            # together.
+            page["ceiling_cached_run"] = bracketed(port, page, options, cached)
             page["cached_rss"] = worker_rss_mib(process.pid)
             report_progress(key, page, "cached")
 
