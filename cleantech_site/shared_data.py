@@ -19,6 +19,7 @@ minute at most and under the same generation (cleantech_site/process_memory.py),
 requests skip the cache's file read or network round trip.
 """
 
+import contextvars
 import pickle
 
 from django.apps import apps
@@ -32,10 +33,16 @@ from .process_memory import KEPT_SECONDS, ProcessMemory
 MISSING = object()
 
 
+# The generation of the page request being served, for code that has no request at hand
+# (restricted_paths, the news index): set by CachedRouteMiddleware.
+_serving = contextvars.ContextVar("serving_generation", default=None)
+
+
 def generation(request=None):
     """The page cache's generation, read once per request."""
     if request is None:
-        return page_cache.generation()
+        serving = _serving.get()
+        return page_cache.generation() if serving is None else serving
     if not hasattr(request, "_content_generation"):
         request._content_generation = page_cache.generation()
     return request._content_generation
@@ -162,6 +169,13 @@ class CachedRouteMiddleware:
         ):
             return self.get_response(request)
         site_for_request(request)
+        serving = _serving.set(generation(request))
+        try:
+            return self._serve(request)
+        finally:
+            _serving.reset(serving)
+
+    def _serve(self, request):
         key = _route_key(request)
         known = _read(request, key)
         if known is not MISSING:

@@ -64,6 +64,13 @@ def hero_image_panel(*more):
     )
 
 
+# What a link to a page needs (its title and what {% pageurl %} reads): listings load
+# these and their cards' own fields, not every column of every page.
+LINK_FIELDS = ("title", "url_path", "path", "depth", "locale_id", "translation_key")
+# and a card's hero image
+HERO_IMAGE_FIELDS = ("hero_image", "hero_image_alt")
+
+
 class HeroImageMixin(PageMetaMixin, models.Model):
     """A wide picture at the top of a page, with the alternative text it requires.
 

@@ -37,7 +37,7 @@ from news.models import latest_news
 from projects.models import ProjectPage, ProjectPartner
 
 from .blocks import BodyBlock
-from .mixins import IntroMixin
+from .mixins import LINK_FIELDS, IntroMixin
 
 # How many projects the home page features when editors have chosen none.
 FEATURED_FALLBACK = 3
@@ -246,7 +246,7 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
         projects = (
             public(ProjectPage.objects.live())
             .filter(locale_id=self.locale_id)
-            .defer_streamfields()
+            .only(*ProjectPage.CARD_FIELDS)
             # The cards' renditions come from Wagtail's renditions cache: prefetching
             # them loads every size each picture has ever been cut to.
             .select_related("programme", "hero_image")
@@ -277,7 +277,9 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
             wanted.append(Q(path=index_path))
         if not wanted:
             return None, None
-        pages = list(public(Page.objects.live()).filter(reduce(or_, wanted)))
+        pages = list(
+            public(Page.objects.live()).filter(reduce(or_, wanted)).only(*LINK_FIELDS).order_by()
+        )
         chosen = next((page for page in pages if page.pk == self.booking_page_id), None)
         booking = chosen and next(
             (

@@ -24,7 +24,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
 from home.blocks import BodyBlock
 from home.images import social_cut
-from home.mixins import HeroImageMixin, IntroMixin, PictureKind, hero_image_panel
+from home.mixins import (
+    HERO_IMAGE_FIELDS,
+    LINK_FIELDS,
+    HeroImageMixin,
+    IntroMixin,
+    PictureKind,
+    hero_image_panel,
+)
 from home.navigation import home_page, site_name
 from projects.models import ProjectPage
 
@@ -39,10 +46,14 @@ def _could_be_id(value):
     return value.isascii() and value.isdigit() and int(value) <= LARGEST_ID
 
 
+# What an article card shows (templates/news/includes/article_card.html) and its address.
+CARD_FIELDS = (*LINK_FIELDS, *HERO_IMAGE_FIELDS, "date", "lead")
+
+
 def listing(articles):
-    """Articles ready for a list: newest first, hero images fetched with them (their
-    renditions come from Wagtail's renditions cache), the bodies left unloaded."""
-    return articles.order_by("-date", "-pk").defer_streamfields().select_related("hero_image")
+    """Articles ready for a list: newest first, with what their cards show and nothing
+    else, hero images fetched with them (their renditions are kept in the worker)."""
+    return articles.order_by("-date", "-pk").only(*CARD_FIELDS).select_related("hero_image")
 
 
 @dataclass(frozen=True)

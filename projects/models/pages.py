@@ -42,7 +42,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cleantech_site.shared_data import KnownRestrictionsMixin, public
 from home.blocks import BodyBlock
-from home.mixins import HeroImageMixin, IntroMixin
+from home.mixins import HERO_IMAGE_FIELDS, LINK_FIELDS, HeroImageMixin, IntroMixin
 from home.panels import SkipEmptyRowsInlinePanel
 from projects.export import csv_response, json_response
 from projects.forms import ProjectFilterForm, page_number
@@ -216,7 +216,7 @@ class ProjectIndexPage(KnownRestrictionsMixin, RoutablePageMixin, IntroMixin, Pa
         form = ProjectFilterForm(request.GET, choices=self.filter_choices(live))
         projects = (
             self.filter_projects(live, form, timezone.localdate())
-            .defer_streamfields()
+            .only(*ProjectPage.CARD_FIELDS)
             # Renditions come from Wagtail's renditions cache, without a query.
             .select_related("programme", "hero_image")
             .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
@@ -628,6 +628,17 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
             return _("This should be an address on %(host)s.") % {"host": expected}
         return None
 
+    # What a project card shows (templates/projects/includes/project_card.html) and its
+    # address: listings load these columns only, not the other forty.
+    CARD_FIELDS = (
+        *LINK_FIELDS,
+        *HERO_IMAGE_FIELDS,
+        "start_date",
+        "end_date",
+        "date_precision",
+        "programme",
+    )
+
     # What visitors see
 
     @property
@@ -721,7 +732,7 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
             .filter(condition, locale_id=self.locale_id)
             .exclude(translation_key=self.translation_key)
             # A link's title and address, not the projects' every column.
-            .only("title", "url_path", "locale_id", "translation_key")
+            .only(*LINK_FIELDS)
             .annotate(predecessor_key=F("predecessor__translation_key"))
             .order_by("start_date", "title")
         )
