@@ -181,8 +181,10 @@ class CachedRouteMiddleware:
         if known is not MISSING:
             label, pk = known
             model = apps.get_model(label)
-            # Unordered: an ORDER BY costs the ORM a pass over the page's every column.
-            found = model.objects.select_related("locale").filter(pk=pk, live=True).order_by()
+            # With the rows its page type always shows (`route_related`, its hero image),
+            # unordered: an ORDER BY costs the ORM a pass over the page's every column.
+            related = ("locale", *getattr(model, "route_related", ()))
+            found = model.objects.select_related(*related).filter(pk=pk, live=True).order_by()
             page = next(iter(found[:1]), None)
             if page is not None:
                 # A routable page resolves its own index view; a plain page returns itself.

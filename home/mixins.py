@@ -77,6 +77,9 @@ class HeroImageMixin(PageMetaMixin, models.Model):
     It is also the page's Open Graph image.
     """
 
+    # Loaded with the page by CachedRouteMiddleware (cleantech_site/shared_data.py).
+    route_related = ("hero_image",)
+
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("hero image"),

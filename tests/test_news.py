@@ -373,7 +373,7 @@ def test_feed_query_count_does_not_grow(client, archive, django_assert_num_queri
 # The route, the chrome and the restricted sections are kept until content changes
 # (cleantech_site/shared_data.py); these are the page's own queries.
 QUERIES_PER_NEWS_INDEX = 5
-QUERIES_PER_ARTICLE = 4
+QUERIES_PER_ARTICLE = 3
 # and the featured projects with their pictures (home/models.py)
 QUERIES_PER_HOME_PAGE = 5
 QUERIES_PER_FEED = 5

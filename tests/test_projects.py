@@ -369,7 +369,7 @@ def test_index_queries_do_not_grow_with_projects(client, tree, django_assert_num
     assert len(soup(response).select(".project-card picture")) == min(count, 12)
 
 
-QUERIES_PER_PROJECT_PAGE = 9
+QUERIES_PER_PROJECT_PAGE = 8
 
 
 @pytest.mark.parametrize("rows", [1, 12])

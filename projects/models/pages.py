@@ -287,6 +287,9 @@ class ProjectPageForm(WagtailAdminPageForm):
 class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
     """One funded project: its period, money, partners and results, in one language."""
 
+    # Loaded with the page by CachedRouteMiddleware (cleantech_site/shared_data.py).
+    route_related = ("hero_image", "programme")
+
     summary = models.TextField(
         _("summary"),
         max_length=600,
@@ -746,10 +749,14 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # (not in a preview: the draft may have chosen another image or programme)
-        if (self.hero_image_id or self.programme_id) and not getattr(request, "is_preview", False):
-            # The image and the programme in one query; the image's renditions (hero and
-            # Open Graph) come from Wagtail's renditions cache.
+        # Loaded with the page when its route is known (route_related); else in one query
+        # (not in a preview: the draft may have chosen another image or programme).
+        missing = [
+            name
+            for name in self.route_related
+            if getattr(self, f"{name}_id") and not self._meta.get_field(name).is_cached(self)
+        ]
+        if missing and not getattr(request, "is_preview", False):
             rows = (
                 ProjectPage.objects.filter(pk=self.pk)
                 .select_related("hero_image", "programme")
