@@ -57,6 +57,15 @@ def listing(articles):
 
 
 @dataclass(frozen=True)
+class ProjectChoice:
+    """A project the news list can be filtered by."""
+
+    pk: int
+    title: str
+    translation_key: object
+
+
+@dataclass(frozen=True)
 class LatestNews:
     index: "NewsIndexPage | None"
     articles: list
@@ -126,18 +135,19 @@ class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
         return public(ArticlePage.objects.child_of(self).live())
 
     def projects_with_articles(self, articles):
-        """The live projects of this language that the given articles link, by title: rows
-        with their pk, title and translation_key."""
+        """The live projects of this language that the given articles link, by title, as
+        ProjectChoice records."""
         linked = ArticleRelatedProject.objects.filter(article__in=articles.values("pk")).values(
             "project__translation_key"
         )
-        return list(
+        rows = (
             public(ProjectPage.objects.live())
             .filter(locale_id=self.locale_id, translation_key__in=linked)
             .order_by("title", "pk")
             # What the filter shows and matches on, not a page object per project.
-            .values_list("pk", "title", "translation_key", named=True)
+            .values_list("pk", "title", "translation_key")
         )
+        return [ProjectChoice(*row) for row in rows]
 
     def filters_in_languages(self, pairs):
         """The filters `pairs` for each language's news list, by language code: a project
@@ -165,10 +175,16 @@ class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles()
-        years = [day.year for day in articles.dates("date", "year", order="DESC")]
-        filters = NewsFilterForm(
-            request.GET or None, years=years, projects=self.projects_with_articles(articles)
+        # The filters' choices are the same for every visitor until content changes.
+        years, projects = by_generation(
+            request,
+            ("news-filter-choices", self.pk),
+            lambda: (
+                [day.year for day in articles.dates("date", "year", order="DESC")],
+                self.projects_with_articles(articles),
+            ),
         )
+        filters = NewsFilterForm(request.GET or None, years=years, projects=projects)
         paginator = Paginator(listing(filters.filter(articles)), self.articles_per_page)
         # get_page answers every page number: garbage gives the first page, a number
         # past the end the last one.

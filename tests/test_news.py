@@ -370,9 +370,9 @@ def test_feed_query_count_does_not_grow(client, archive, django_assert_num_queri
     assert len(feedparser.parse(response.content).entries) == min(count + 2, 20)
 
 
-# The route, the chrome and the restricted sections are kept until content changes
-# (cleantech_site/shared_data.py); these are the page's own queries.
-QUERIES_PER_NEWS_INDEX = 5
+# The route, the chrome, the restricted sections and the filters' choices are kept until
+# content changes (cleantech_site/shared_data.py); these are the page's own queries.
+QUERIES_PER_NEWS_INDEX = 3
 QUERIES_PER_ARTICLE = 3
 # and the featured projects with their pictures (home/models.py)
 QUERIES_PER_HOME_PAGE = 5

@@ -235,6 +235,19 @@ def test_filter_form_works_without_javascript(client, listing):
     assert countries == ["", "FI", "SE"]
 
 
+def test_filter_choices_follow_what_is_published(client, listing):
+    def focus_choices():
+        page = soup(client.get(listing.url))
+        return [o["value"] for o in page.select('select[name="focus"] option')]
+
+    assert focus_choices() == ["", "energi", "vatten"]
+    project = ProjectPageFactory(parent=listing, slug="vind", title="vind", live=False)
+    add_focus_areas(project, [FocusAreaFactory(slug="vind")])
+    assert focus_choices() == ["", "energi", "vatten"]  # a draft is not offered
+    project.save_revision().publish()
+    assert focus_choices() == ["", "energi", "vatten", "vind"]
+
+
 def test_empty_state_offers_the_way_back(client, listing):
     page = soup(client.get(listing.url, {"status": "planned", "country": "FI"}))
     empty = page.select_one(".project-empty")
@@ -352,9 +365,9 @@ def build_projects(index, count, partners_each=5):
         add_focus_areas(project, [area])
 
 
-# The route, the chrome and the restricted sections are kept until content changes
-# (cleantech_site/shared_data.py); these are the page's own queries.
-QUERIES_PER_PROJECT_INDEX = 6
+# The route, the chrome, the restricted sections and the filters' choices are kept until
+# content changes (cleantech_site/shared_data.py); these are the page's own queries.
+QUERIES_PER_PROJECT_INDEX = 3
 
 
 @pytest.mark.parametrize("count", [5, 50])

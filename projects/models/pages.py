@@ -16,7 +16,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Prefetch, Q
 from django.template.defaultfilters import floatformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -40,7 +40,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cleantech_site.shared_data import KnownRestrictionsMixin, public
+from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
 from home.blocks import BodyBlock
 from home.mixins import HERO_IMAGE_FIELDS, LINK_FIELDS, HeroImageMixin, IntroMixin
 from home.panels import SkipEmptyRowsInlinePanel
@@ -213,7 +213,13 @@ class ProjectIndexPage(KnownRestrictionsMixin, RoutablePageMixin, IntroMixin, Pa
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         live = self.live_projects()
-        form = ProjectFilterForm(request.GET, choices=self.filter_choices(live))
+        # The same for every visitor until content changes: kept like the menu.
+        choices = by_generation(
+            request,
+            ("project-filter-choices", self.pk, translation.get_language()),
+            lambda: self.filter_choices(live),
+        )
+        form = ProjectFilterForm(request.GET, choices=choices)
         projects = (
             self.filter_projects(live, form, timezone.localdate())
             .only(*ProjectPage.CARD_FIELDS)
