@@ -4,8 +4,11 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.safestring import SafeString
 from wagtail.models import Locale, Page
+
+from cleantech_site.shared_data import by_generation, public
 
 from .forms import SearchForm
 from .highlight import excerpt, highlight, pattern, terms
@@ -32,7 +35,16 @@ def search(request):
     results = None
     hits = []
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
+        locale_id = by_generation(
+            request, ("active-locale", translation.get_language()), lambda: Locale.get_active().pk
+        )
+        pages = (
+            public(Page.objects.live())
+            .filter(locale_id=locale_id)
+            .specific()
+            # A result shows a title and a description, never a body.
+            .defer_streamfields()
+        )
         # The index gets words only: quotes, operators and other syntax that the database's
         # full-text search would parse (and could fail on) never reach it.
         words = terms(query)
