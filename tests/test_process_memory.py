@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from cleantech_site import page_cache, shared_data
 from cleantech_site.process_memory import ProcessMemory
@@ -139,3 +140,23 @@ def test_the_footer_is_rendered_once_per_language_until_content_changes(client, 
     assert footer_text(client, tree.standard["fi"].url) != footer_text(client, tree.standard.sv.url)
     page_cache.clear()
     assert "nu@example.org" in footer_text(client, tree.article.sv.url)
+
+
+def menu_marks(client, url):
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    return {a.get_text(): a.get("aria-current") for a in page.select(".main-nav a")}
+
+
+def test_the_kept_menu_marks_each_page_where_it_lies(client, tree):
+    Page.objects.filter(pk__in=[tree.standard.sv.pk, tree.project_index.sv.pk]).update(
+        show_in_menus=True
+    )
+    page_cache.clear()
+    about, projects = tree.standard.sv.title, tree.project_index.sv.title
+    for _ in range(2):  # the second time from what the worker kept
+        on_about = menu_marks(client, tree.standard.sv.url)
+        on_project = menu_marks(client, tree.ongoing_project.sv.url)
+        on_home = menu_marks(client, tree.home.sv.url)
+        assert on_about[about] == "page" and on_about[projects] is None
+        assert on_project[projects] == "true" and on_project[about] is None
+        assert set(on_home.values()) == {None}

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template import Context
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
@@ -98,17 +99,32 @@ def with_site_name(title, name):
     return format_html("{} | {}", mark_safe(title), name)  # noqa: S308 (rendered, escaped)
 
 
+def _menu_mark(item, page):
+    """aria-current for a menu item: "page" on the page itself, "true" on a page below it
+    (the menu marks where we are), None elsewhere."""
+    if page is None or not getattr(page, "path", None) or not page.path.startswith(item.path):
+        return None
+    return "page" if item.pk == page.pk else "true"
+
+
 @register.simple_tag(takes_context=True)
-def menu_pages(context):
-    return navigation.menu_pages(context["request"])
+def main_menu(context, page=None):
+    """The main menu (includes/main_menu.html), with where the page lies marked. Each worker
+    renders it once per site, language and marked item until content changes
+    (cleantech_site/shared_data.py)."""
+    request = context["request"]
+    menu = navigation.menu_pages(request)
+    if not menu:
+        return ""
+    page = _page_or_none(page)
+    items = [(item, _menu_mark(item, page)) for item in menu]
 
+    def render():
+        template = context.template.engine.get_template("includes/main_menu.html")
+        return template.render(Context({"items": items, "request": request}))
 
-@register.filter
-def is_ancestor_or_self(menu_page, page):
-    """True when `page` is `menu_page` or lies below it: the menu marks where we are."""
-    if page is None or not getattr(page, "path", None):
-        return False
-    return page.path.startswith(menu_page.path)
+    key = ("main-menu", request.get_host(), translation.get_language(), *(m for _i, m in items))
+    return kept_in_worker(request, key, render)
 
 
 @register.simple_tag(takes_context=True)
