@@ -20,26 +20,31 @@ class ProcessMemory:
     def __init__(self, limit=2000, seconds=None):
         self.limit = limit
         self.seconds = seconds
-        self.generation = None
-        self.values = {}
+        # (generation, {key: (expiry or None, value)}), replaced whole, never changed in
+        # two steps: a thread still serving an older generation reads or fills the old
+        # dict, never the new generation's.
+        self._state = (None, {})
+
+    def __len__(self):
+        return len(self._state[1])
 
     def get(self, generation, key, default=None):
-        if generation != self.generation:
+        kept_generation, values = self._state
+        if generation != kept_generation:
             return default
-        entry = self.values.get(key)
+        entry = values.get(key)
         if entry is None:
             return default
         expires, value = entry
         if expires is not None and expires <= time.monotonic():
-            del self.values[key]
+            values.pop(key, None)
             return default
         return value
 
     def set(self, generation, key, value):
-        if generation != self.generation:
-            self.generation = generation
-            self.values = {}
-        elif len(self.values) >= self.limit:
-            self.values = {}
+        kept_generation, values = self._state
+        if generation != kept_generation or len(values) >= self.limit:
+            values = {}
+            self._state = (generation, values)
         expires = None if self.seconds is None else time.monotonic() + self.seconds
-        self.values[key] = (expires, value)
+        values[key] = (expires, value)

@@ -54,9 +54,10 @@ memory = ProcessMemory(seconds=KEPT_SECONDS)
 
 
 # Markup and small values the same for every visitor until content changes (the footer,
-# pictures: home/images.py). No clock in them, so kept for the whole generation; never
-# changed by their users (strings, frozen records), so kept as they are.
-worker_memory = ProcessMemory()
+# pictures: home/images.py). Never changed by their users (strings, frozen records), so
+# kept as they are; for a minute at most too, so a picture cut while storage failed, or
+# whose renditions were deleted behind the site's back, mends itself.
+worker_memory = ProcessMemory(seconds=KEPT_SECONDS)
 
 
 def kept_in_worker(request, key, compute):

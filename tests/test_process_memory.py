@@ -29,6 +29,9 @@ def test_memory_answers_only_for_the_generation_a_value_was_kept_in():
     # A newer generation drops what was kept under the older one.
     assert memory.get(1, "key") is None
     assert memory.get(2, "other") == "two"
+    # A request still serving the older generation keeps nothing for the newer one.
+    memory.set(1, "footer", "old")
+    assert memory.get(2, "footer") is None
 
 
 def test_memory_forgets_after_its_time():
@@ -44,7 +47,7 @@ def test_memory_is_bounded():
     memory = ProcessMemory(limit=3)
     for number in range(10):
         memory.set(1, number, str(number))
-    assert len(memory.values) <= 3
+    assert len(memory) <= 3
     assert memory.get(1, 9) == "9"
 
 

@@ -139,9 +139,10 @@ def site_footer(context):
     request = context.get("request")
 
     def render():
+        # Only what the footer may depend on: nothing of the page or the visitor.
         template = context.template.engine.get_template("includes/footer.html")
-        with context.push():
-            return template.render(context)
+        footer = {name: context.get(name) for name in ("home", "site_name", "request")}
+        return template.render(Context(footer))
 
     if request is None:
         return render()
