@@ -247,8 +247,9 @@ class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
             public(ProjectPage.objects.live())
             .filter(locale_id=self.locale_id)
             .only(*ProjectPage.CARD_FIELDS)
-            # The cards' renditions come from Wagtail's renditions cache: prefetching
-            # them loads every size each picture has ever been cut to.
+            # The cards' pictures come from the worker's memory (home/images.py) or
+            # Wagtail's renditions cache: prefetching renditions loads every size each
+            # picture has ever been cut to.
             .select_related("programme", "hero_image")
         )
         position = HomeFeaturedProject.objects.filter(

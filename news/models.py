@@ -321,8 +321,9 @@ class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The picture, the Open Graph image and the JSON-LD read the hero image's renditions
-        # from Wagtail's renditions cache.
+        # The picture, the Open Graph image and the JSON-LD read the hero image's markup
+        # and cut from the worker's memory (home/images.py), or its renditions from
+        # Wagtail's renditions cache.
         context["news_index"] = by_generation(
             request, ("article-parent", self.pk), lambda: self.get_parent()
         )

@@ -223,7 +223,8 @@ class ProjectIndexPage(KnownRestrictionsMixin, RoutablePageMixin, IntroMixin, Pa
         projects = (
             self.filter_projects(live, form, timezone.localdate())
             .only(*ProjectPage.CARD_FIELDS)
-            # Renditions come from Wagtail's renditions cache, without a query.
+            # The pictures' markup is kept in the worker (home/images.py), their renditions
+            # in Wagtail's renditions cache: no query for them.
             .select_related("programme", "hero_image")
             .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
         )
