@@ -5,6 +5,7 @@ way round: a project page gets its news through the hook in news/wagtail_hooks.p
 """
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -62,7 +63,7 @@ class ProjectChoice:
 
     pk: int
     title: str
-    translation_key: object
+    translation_key: UUID
 
 
 @dataclass(frozen=True)
