@@ -29,7 +29,6 @@ PageCacheMiddleware, last in the stack, which stores pages and answers the other
 """
 
 import hashlib
-import pickle
 import time
 from urllib.parse import urlencode
 
@@ -52,7 +51,7 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_snippet_models
 
-from cleantech_site.process_memory import KEPT_SECONDS, ProcessMemory
+from cleantech_site.process_memory import KEPT_SECONDS, CacheCopies
 from cleantech_site.stylesheet import usable_stylesheet
 
 GENERATION_KEY = "page-cache:generation"
@@ -246,19 +245,13 @@ def _mark_shared(response):
     )
 
 
-# Pages a worker has answered from the shared cache, pickled as they are kept there, for a
-# minute at most (cleantech_site/process_memory.py). A few hundred pages of about 40 KB.
-memory = ProcessMemory(limit=600, seconds=KEPT_SECONDS)
+# Pages a worker has answered from the shared cache, for a minute at most
+# (cleantech_site/process_memory.py). A few hundred pages of about 40 KB.
+memory = CacheCopies(limit=600, seconds=KEPT_SECONDS)
 
 
 def _read(key, gen):
-    kept = memory.get(gen, key)
-    if kept is not None:
-        return pickle.loads(kept)  # noqa: S301 - our own pickle, made below
-    value = _cache().get(key)
-    if value is not None:
-        memory.set(gen, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-    return value
+    return memory.read(gen, key, _cache())
 
 
 def cached_response(request, gen):

@@ -10,6 +10,7 @@ lifetime plus that. Bounded in number, so a stream of distinct keys (paths, quer
 strings) cannot grow it without end.
 """
 
+import pickle
 import time
 
 # How long a worker keeps what it read from the shared cache.
@@ -48,3 +49,22 @@ class ProcessMemory:
             self._state = (generation, values)
         expires = None if self.seconds is None else time.monotonic() + self.seconds
         values[key] = (expires, value)
+
+
+class CacheCopies(ProcessMemory):
+    """Copies of what this worker read from a shared cache, pickled as the cache keeps
+    them: each reader unpickles its own, so no request changes another's objects."""
+
+    def read(self, generation, key, cache, default=None):
+        """The value under `key`, from this worker's copy or else from `cache` (and then
+        copied); `default` when neither has it."""
+        kept = self.get(generation, key)
+        if kept is not None:
+            return pickle.loads(kept)  # noqa: S301 - our own pickle, made in keep()
+        value = cache.get(key, default)
+        if value is not default:
+            self.keep(generation, key, value)
+        return value
+
+    def keep(self, generation, key, value):
+        self.set(generation, key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))

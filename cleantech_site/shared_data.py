@@ -20,7 +20,6 @@ requests skip the cache's file read or network round trip.
 """
 
 import contextvars
-import pickle
 
 from django.apps import apps
 from django.db.models import Q
@@ -28,7 +27,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import page_cache
-from .process_memory import KEPT_SECONDS, ProcessMemory
+from .process_memory import KEPT_SECONDS, CacheCopies, ProcessMemory
 
 MISSING = object()
 
@@ -48,9 +47,9 @@ def generation(request=None):
     return request._content_generation
 
 
-# Pickled, as the shared cache keeps them: each request unpickles its own copy of the
-# model instances among them, as it would from the cache.
-memory = ProcessMemory(seconds=KEPT_SECONDS)
+# What this worker read from the shared cache (model instances among them: each request
+# unpickles its own copy, as it would from the cache).
+memory = CacheCopies(seconds=KEPT_SECONDS)
 
 
 # Markup and small values the same for every visitor until content changes (the footer,
@@ -92,27 +91,15 @@ def by_generation(request, key, compute):
 
 
 def _read(request, key):
-    """The value kept under `key` in this generation, from this process's memory or else
+    """The value kept under `key` in this generation, from this worker's copy or else
     from the shared cache; MISSING if neither has it."""
-    current = generation(request)
-    full_key = _full_key(request, key)
-    kept = memory.get(current, full_key)
-    if kept is not None:
-        return pickle.loads(kept)  # noqa: S301 - our own pickle, made in _keep
-    value = page_cache.backend().get(full_key, MISSING)
-    if value is not MISSING:
-        _keep(current, full_key, value)
-    return value
+    return memory.read(generation(request), _full_key(request, key), page_cache.backend(), MISSING)
 
 
 def _write(request, key, value):
     full_key = _full_key(request, key)
     page_cache.backend().set(full_key, value, page_cache.lifetime())
-    _keep(generation(request), full_key, value)
-
-
-def _keep(current, full_key, value):
-    memory.set(current, full_key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    memory.keep(generation(request), full_key, value)
 
 
 def site_for_request(request):
