@@ -27,6 +27,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import page_cache
+from .prepared import prepared
 from .process_memory import KEPT_SECONDS, CacheCopies, ProcessMemory
 
 MISSING = object()
@@ -115,11 +116,13 @@ def site_for_request(request):
 
 def restricted_paths():
     """The tree paths of the pages that carry a view restriction."""
-    return by_generation(
+    paths = by_generation(
         None,
         ("restricted-paths",),
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
+    # A tuple: it is part of a prepared query's key (cleantech_site/prepared.py).
+    return tuple(paths)
 
 
 class KnownRestrictionsMixin:
@@ -132,13 +135,24 @@ class KnownRestrictionsMixin:
         return PageViewRestriction.objects.none()
 
 
-def public(queryset):
+def public(queryset, restricted=None):
     """queryset.public() without its query for the view restrictions: the restricted
-    sections' tree paths are kept by generation (a restriction's change bumps it)."""
+    sections' tree paths are kept by generation (a restriction's change bumps it). A
+    prepared query (cleantech_site/prepared.py) passes them in: they are its shape."""
     private = Q()
-    for path in restricted_paths():
+    for path in restricted_paths() if restricted is None else restricted:
         private |= Q(path__startswith=path)
     return queryset.exclude(private) if private else queryset
+
+
+@prepared
+def _live_page(pk, *, label):
+    """The live page `pk` of the page type `label`, with the rows it always shows
+    (`route_related`: its hero image), unordered: an ORDER BY would cost the ORM a pass
+    over the page's every column."""
+    model = apps.get_model(label)
+    related = ("locale", *getattr(model, "route_related", ()))
+    return model.objects.select_related(*related).filter(pk=pk, live=True).order_by()[:1]
 
 
 def _route_key(request):
@@ -168,12 +182,7 @@ class CachedRouteMiddleware:
         known = _read(request, key)
         if known is not MISSING:
             label, pk = known
-            model = apps.get_model(label)
-            # With the rows its page type always shows (`route_related`, its hero image),
-            # unordered: an ORDER BY costs the ORM a pass over the page's every column.
-            related = ("locale", *getattr(model, "route_related", ()))
-            found = model.objects.select_related(*related).filter(pk=pk, live=True).order_by()
-            page = next(iter(found[:1]), None)
+            page = next(iter(_live_page(pk, label=label)), None)
             if page is not None:
                 # A routable page resolves its own index view; a plain page returns itself.
                 request._wagtail_route_for_request = page.route(request, [])

@@ -22,7 +22,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
+from cleantech_site.prepared import prepared
+from cleantech_site.shared_data import (
+    KnownRestrictionsMixin,
+    by_generation,
+    public,
+    restricted_paths,
+)
 from home.blocks import BodyBlock
 from home.images import social_cut
 from home.mixins import (
@@ -74,8 +80,7 @@ class LatestNews:
 
 def latest_news(locale_id, count=3):
     """The newest live articles in one language and their index, for the home page."""
-    articles = public(ArticlePage.objects.live()).filter(locale_id=locale_id)
-    articles = list(listing(articles)[:count])
+    articles = _latest_articles(locale_id, count=count, restricted=restricted_paths())
     index = None
     if articles:
         index = news_index(locale_id)
@@ -89,18 +94,31 @@ def news_about(project, count=3):
     Articles link the Swedish project (their rows are synchronised), so the project is
     matched by its translation key.
     """
+    articles = _articles_about(
+        project.locale_id, project.translation_key, count=count, restricted=restricted_paths()
+    )
+    index = news_index(project.locale_id) if articles else None
+    return LatestNews(index, articles)
+
+
+@prepared
+def _latest_articles(locale, *, count, restricted):
+    return listing(public(ArticlePage.objects.live(), restricted).filter(locale_id=locale))[:count]
+
+
+@prepared
+def _articles_about(locale, translation_key, *, count, restricted):
     articles = (
-        public(ArticlePage.objects.live())
-        .filter(locale_id=project.locale_id)
+        public(ArticlePage.objects.live(), restricted)
+        .filter(locale_id=locale)
         .filter(
             pk__in=ArticleRelatedProject.objects.filter(
-                project__translation_key=project.translation_key
+                project__translation_key=translation_key
             ).values("article_id")
         )
     )
-    articles = list(articles.order_by("-date", "-pk").defer_streamfields()[:count])
-    index = news_index(project.locale_id) if articles else None
-    return LatestNews(index, articles)
+    # A link's title, address and date: not the articles' every column.
+    return articles.order_by("-date", "-pk").only(*LINK_FIELDS, "date")[:count]
 
 
 def news_index(locale_id):

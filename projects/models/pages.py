@@ -40,7 +40,13 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation, public
+from cleantech_site.prepared import prepared
+from cleantech_site.shared_data import (
+    KnownRestrictionsMixin,
+    by_generation,
+    public,
+    restricted_paths,
+)
 from home.blocks import BodyBlock
 from home.mixins import HERO_IMAGE_FIELDS, LINK_FIELDS, HeroImageMixin, IntroMixin
 from home.panels import SkipEmptyRowsInlinePanel
@@ -705,46 +711,44 @@ class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
 
     # The queries a project page needs, each run once whatever the number of rows.
 
+    def _rows(self, relation, read):
+        """The project's rows of one inline panel, in the editors' order: a draft's from
+        memory (a preview), else by a query prepared once per worker (`read`)."""
+        manager = getattr(self, relation)
+        if manager.is_deferring or self.pk is None:
+            return list(manager.all())
+        return read(self.pk)
+
     @cached_property
     def partner_rows(self):
-        return list(self.partners.select_related("organisation__logo"))
+        return self._rows("partners", _partner_rows)
 
     @cached_property
     def co_financier_rows(self):
-        return list(self.co_financiers.select_related("organisation"))
+        return self._rows("co_financiers", _co_financier_rows)
 
     @cached_property
     def focus_areas(self):
-        return [link.focus_area for link in self.focus_area_links.select_related("focus_area")]
+        return [link.focus_area for link in self._rows("focus_area_links", _focus_area_links)]
 
     @cached_property
     def key_figure_rows(self):
-        return list(self.key_figures.all())
+        return self._rows("key_figures", _key_figure_rows)
 
     @cached_property
     def gallery(self):
-        return list(self.gallery_images.select_related("image"))
+        return self._rows("gallery_images", _gallery_rows)
 
     @cached_property
     def related_projects(self):
         """(the project this one continues, the projects that continue this one), both in
         this page's language and live. The predecessor link is synchronised, so it points at
         the Swedish page; translation keys find the page in this language."""
-        condition = Q(predecessor__translation_key=self.translation_key)
-        if self.predecessor_id:
-            condition |= Q(
-                translation_key__in=ProjectPage.objects.filter(pk=self.predecessor_id).values(
-                    "translation_key"
-                )
-            )
-        related = (
-            public(ProjectPage.objects.live())
-            .filter(condition, locale_id=self.locale_id)
-            .exclude(translation_key=self.translation_key)
-            # A link's title and address, not the projects' every column.
-            .only(*LINK_FIELDS)
-            .annotate(predecessor_key=F("predecessor__translation_key"))
-            .order_by("start_date", "title")
+        related = _related_projects(
+            self.translation_key,
+            self.locale_id,
+            self.predecessor_id or 0,
+            restricted=restricted_paths(),
         )
         predecessor, follow_ups = None, []
         for project in related:
@@ -936,3 +940,50 @@ class ProjectGalleryImage(TranslatableMixin, Orderable):
         ordering = ["sort_order", "pk"]
         verbose_name = _("gallery picture")
         verbose_name_plural = _("gallery pictures")
+
+
+# A project page's rows, by queries each worker compiles once (cleantech_site/prepared.py).
+
+
+@prepared
+def _partner_rows(project):
+    return ProjectPartner.objects.filter(project_id=project).select_related("organisation__logo")
+
+
+@prepared
+def _co_financier_rows(project):
+    return ProjectCoFinancier.objects.filter(project_id=project).select_related("organisation")
+
+
+@prepared
+def _focus_area_links(project):
+    return ProjectFocusArea.objects.filter(project_id=project).select_related("focus_area")
+
+
+@prepared
+def _key_figure_rows(project):
+    return ProjectKeyFigure.objects.filter(project_id=project)
+
+
+@prepared
+def _gallery_rows(project):
+    return ProjectGalleryImage.objects.filter(project_id=project).select_related("image")
+
+
+@prepared
+def _related_projects(translation_key, locale, predecessor, *, restricted):
+    """The live projects in a language that continue the project `translation_key` or
+    that the project continues (`predecessor`, a page's pk; 0 for none)."""
+    continued = ProjectPage.objects.filter(pk=predecessor).values("translation_key")
+    return (
+        public(ProjectPage.objects.live(), restricted)
+        .filter(
+            Q(predecessor__translation_key=translation_key) | Q(translation_key__in=continued),
+            locale_id=locale,
+        )
+        .exclude(translation_key=translation_key)
+        # A link's title and address, not the projects' every column.
+        .only(*LINK_FIELDS)
+        .annotate(predecessor_key=F("predecessor__translation_key"))
+        .order_by("start_date", "title")
+    )
