@@ -20,6 +20,9 @@ is compiled once. A value may be an int, a str or a UUID.
 
 Only plain model querysets (no `values()`, `specific()` or `prefetch_related()`) can be
 prepared: anything else is refused when the query is first built.
+
+These are not the database's prepared statements: the SQL text and its values are sent
+as for any other query, so connection poolers (PgBouncer) need nothing special.
 """
 
 import functools
