@@ -27,18 +27,29 @@ class Select(forms.Select):
     news list's project filter offers one option per project."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
+        # Widget.get_context: the select's own attributes, without ChoiceWidget's dict of
+        # attributes per option, which is most of the cost of a long list.
+        widget = forms.Widget.get_context(self, name, value, attrs)["widget"]
+        chosen = set(self.format_value(value))
         parts = [format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))]
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                parts.append(format_html('\n  <optgroup label="{}">', group_name))
-            parts.extend(
+        found = False
+        for group_value, group_label in self.choices:
+            grouped = isinstance(group_label, list | tuple)
+            if grouped:
+                parts.append(format_html('\n  <optgroup label="{}">', group_value))
+            for option_value, option_label in (
+                group_label if grouped else [(group_value, group_label)]
+            ):
+                option_value = "" if option_value is None else str(option_value)
+                # As Django's: only the first option with the value is selected.
+                selected = not found and option_value in chosen
+                found = found or selected
                 # Escaped as the template's {{ }} would; f-strings, as there may be hundreds.
-                f'\n  <option value="{escape(str(option["value"]))}"'
-                f"{_attributes(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
-                for option in options
-            )
-            if group_name:
+                parts.append(
+                    f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}>'
+                    f"{conditional_escape(option_label)}</option>\n"
+                )
+            if grouped:
                 parts.append(mark_safe("\n  </optgroup>"))
         parts.append(mark_safe("\n</select>"))
         return mark_safe("".join(parts))  # noqa: S308 - every part escaped above

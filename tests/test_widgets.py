@@ -5,7 +5,8 @@ from django import forms
 from home.widgets import Select
 
 CHOICES = [("", "Alla"), ("1", "Kvarken & <Botnia>"), ("2", 'Citat "här"')]
-GROUPED = [("", "Alla"), ("Norr & söder", [("3", "Umeå"), ("4", "Vasa")])]
+# A value offered twice: only its first option is selected, as in Django.
+GROUPED = [("", "Alla"), ("Norr & söder", [("3", "Umeå"), ("4", "Vasa")]), (4, "Vasa igen")]
 
 
 class Filters(forms.Form):
