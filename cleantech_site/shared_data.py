@@ -22,7 +22,9 @@ requests skip the cache's file read or network round trip.
 import contextvars
 
 from django.apps import apps
+from django.core.signals import setting_changed
 from django.db.models import Q
+from django.dispatch import receiver
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -133,6 +135,39 @@ class KnownRestrictionsMixin:
         if self.alias_of_id or any(self.path.startswith(path) for path in restricted_paths()):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
+
+
+# Page addresses by (page type, url_path, the sites the page is under, language).
+_url_parts = {}
+MAX_URLS = 5000
+
+
+@receiver(setting_changed)
+def _forget_urls(**kwargs):
+    _url_parts.clear()
+
+
+class KnownURLMixin:
+    """A page type whose address each worker works out once per language.
+
+    Wagtail reverses a page's address through the URL patterns in the page's language on
+    every link, a few hundred function calls each, and a list of cards has a dozen links.
+    The address follows from the page's url_path, the sites above it (their root paths,
+    addresses and languages) and the active language, which are the key; a page under
+    several sites is left to Wagtail, which asks the request which one it is on."""
+
+    def get_url_parts(self, request=None):
+        roots = self._get_relevant_site_root_paths(request)
+        if len({root.site_id for root in roots}) != 1:
+            return super().get_url_parts(request)
+        key = (type(self), self.url_path, roots, translation.get_language())
+        parts = _url_parts.get(key)
+        if parts is None:
+            parts = super().get_url_parts(request)
+            if len(_url_parts) >= MAX_URLS:
+                _url_parts.clear()
+            _url_parts[key] = parts
+        return parts
 
 
 def public(queryset, restricted=None):

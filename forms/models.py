@@ -34,7 +34,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cleantech_site.shared_data import KnownRestrictionsMixin, by_generation
+from cleantech_site.shared_data import KnownRestrictionsMixin, KnownURLMixin, by_generation
 from home.mixins import IntroMixin
 
 from . import mail, spam, values
@@ -116,7 +116,7 @@ class FormField(TranslatableMixin, AbstractFormField):
             )
 
 
-class FormPage(KnownRestrictionsMixin, IntroMixin, AbstractEmailForm):
+class FormPage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, AbstractEmailForm):
     """A form page editors build, such as the visit booking, with what visitors need to know."""
 
     costs_notice = models.TextField(

@@ -32,7 +32,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cleantech_site import page_cache
-from cleantech_site.shared_data import KnownRestrictionsMixin, public
+from cleantech_site.shared_data import KnownRestrictionsMixin, KnownURLMixin, public
 from news.models import latest_news
 from projects.models import ProjectPage, ProjectPartner
 
@@ -89,7 +89,7 @@ def organisation_in_numbers(locale_id):
     return numbers
 
 
-class HomePage(KnownRestrictionsMixin, IntroMixin, Page):
+class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
     """The front page of one language, and the footer's contact details for it."""
 
     booking_page = models.ForeignKey(
@@ -316,7 +316,7 @@ class HomeFeaturedProject(TranslatableMixin, Orderable):
         verbose_name_plural = _("featured projects")
 
 
-class StandardPage(KnownRestrictionsMixin, IntroMixin, Page):
+class StandardPage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
     """A page of text: about us, privacy policy, accessibility statement and the like."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

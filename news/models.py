@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cleantech_site.prepared import prepared
 from cleantech_site.shared_data import (
     KnownRestrictionsMixin,
+    KnownURLMixin,
     by_generation,
     public,
     restricted_paths,
@@ -131,7 +132,7 @@ def news_index(locale_id):
     )
 
 
-class NewsIndexPage(KnownRestrictionsMixin, IntroMixin, Page):
+class NewsIndexPage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
     """The news of one language, newest first, with filters by year and by project."""
 
     articles_per_page = 10
@@ -234,7 +235,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return valid
 
 
-class ArticlePage(KnownRestrictionsMixin, HeroImageMixin, Page):
+class ArticlePage(KnownURLMixin, KnownRestrictionsMixin, HeroImageMixin, Page):
     """A news article: headline, lead, byline, hero image and body."""
 
     date = models.DateField(

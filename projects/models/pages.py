@@ -43,6 +43,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cleantech_site.prepared import prepared
 from cleantech_site.shared_data import (
     KnownRestrictionsMixin,
+    KnownURLMixin,
     by_generation,
     public,
     restricted_paths,
@@ -127,7 +128,7 @@ def iso_date(value, precision):
     return value.isoformat()
 
 
-class ProjectIndexPage(KnownRestrictionsMixin, RoutablePageMixin, IntroMixin, Page):
+class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin, IntroMixin, Page):
     """The projects of one language as cards, with filters and open-data exports."""
 
     per_page = 12
@@ -297,7 +298,7 @@ class ProjectPageForm(WagtailAdminPageForm):
         return valid
 
 
-class ProjectPage(KnownRestrictionsMixin, HeroImageMixin, Page):
+class ProjectPage(KnownURLMixin, KnownRestrictionsMixin, HeroImageMixin, Page):
     """One funded project: its period, money, partners and results, in one language."""
 
     # Loaded with the page by CachedRouteMiddleware (cleantech_site/shared_data.py).
