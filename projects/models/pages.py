@@ -7,6 +7,7 @@ point at snippets, and wagtail-localize points each translation's rows at the sa
 snippets' translations, so a Finnish page names its partners in Finnish.
 """
 
+import functools
 from decimal import Decimal
 from urllib.parse import urlsplit
 
@@ -110,6 +111,14 @@ def status_q(status, today):
 
 def format_date(value, precision):
     """A date as visitors read it in the active language, as precise as it is known."""
+    return _format_date(value, precision, translation.get_language())
+
+
+# Django formats a date by parsing its format and calling a method per letter, and a
+# project list shows two dates per card: the same few hundred dates, per language, for
+# every visitor.
+@functools.lru_cache(maxsize=4096)
+def _format_date(value, precision, language):
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:
