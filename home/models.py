@@ -32,7 +32,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cleantech_site import page_cache
-from cleantech_site.shared_data import KnownRestrictionsMixin, KnownURLMixin, public
+from cleantech_site.prepared import prepared
+from cleantech_site.shared_data import (
+    KnownRestrictionsMixin,
+    KnownURLMixin,
+    public,
+    restricted_paths,
+)
 from news.models import latest_news
 from projects.models import ProjectPage, ProjectPartner
 
@@ -242,28 +248,12 @@ class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
 
     def featured_projects(self):
         """The live projects editors chose, in their order and in this page's language,
-        else the newest ones; with their pictures' renditions, in three queries."""
-        projects = (
-            public(ProjectPage.objects.live())
-            .filter(locale_id=self.locale_id)
-            .only(*ProjectPage.CARD_FIELDS)
-            # The cards' pictures come from the worker's memory (home/images.py) or
-            # Wagtail's renditions cache: prefetching renditions loads every size each
-            # picture has ever been cut to.
-            .select_related("programme", "hero_image")
-        )
-        position = HomeFeaturedProject.objects.filter(
-            page_id=self.pk, project__translation_key=OuterRef("translation_key")
-        ).values("sort_order")[:1]
-        chosen = list(
-            projects.annotate(position=Subquery(position))
-            .filter(position__isnull=False)
-            .order_by("position", "pk")
-        )
+        else the newest ones."""
+        restricted = restricted_paths()
+        chosen = _chosen_projects(self.pk, self.locale_id, restricted=restricted)
         if chosen:
             return chosen
-        newest = projects.order_by(F("start_date").desc(nulls_last=True), "title", "pk")
-        return list(newest[:FEATURED_FALLBACK])
+        return _newest_projects(self.locale_id, count=FEATURED_FALLBACK, restricted=restricted)
 
     def linked_pages(self, featured):
         """(the booking page in this page's language, else the page chosen; the featured
@@ -293,6 +283,39 @@ class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
         )
         index = next((page for page in pages if page.path == index_path), None)
         return booking, index
+
+
+def _project_cards(locale, restricted):
+    """The live projects of a language, with what their cards show. The cards' pictures
+    come from the worker's memory (home/images.py) or Wagtail's renditions cache:
+    prefetching renditions would load every size each picture has ever been cut to."""
+    return (
+        public(ProjectPage.objects.live(), restricted)
+        .filter(locale_id=locale)
+        .only(*ProjectPage.CARD_FIELDS)
+        .select_related("programme", "hero_image")
+    )
+
+
+@prepared
+def _chosen_projects(home, locale, *, restricted):
+    """The projects a home page's editors chose (its rows point at the Swedish pages), in
+    their order. Only those are looked up: the order is one subquery per chosen project,
+    not one per project of the language."""
+    rows = HomeFeaturedProject.objects.filter(page_id=home)
+    position = rows.filter(project__translation_key=OuterRef("translation_key"))
+    return (
+        _project_cards(locale, restricted)
+        .filter(translation_key__in=rows.values("project__translation_key"))
+        .annotate(position=Subquery(position.values("sort_order")[:1]))
+        .order_by("position", "pk")
+    )
+
+
+@prepared
+def _newest_projects(locale, *, count, restricted):
+    newest = _project_cards(locale, restricted)
+    return newest.order_by(F("start_date").desc(nulls_last=True), "title", "pk")[:count]
 
 
 class HomeFeaturedProject(TranslatableMixin, Orderable):
