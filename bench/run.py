@@ -10,8 +10,8 @@ Prints figures; it passes or fails nothing. Method (docs/benchmarks.md says more
   (the same URL as cached, nothing added to it); cached: a server with the page cache on,
   after a request has filled it;
 - the ceiling: the page's own HTML, saved as a file among the collected static files and
-  served by the same gunicorn and whitenoise in the same run, measured in two halves just
-  before and just after the page in each server (the machine's speed drifts), averaged.
+  served by the same gunicorn and whitenoise in the same run, in one-second runs that
+  alternate with the page's own (the machine's speed drifts within seconds).
   Ratio = req/s / that ceiling's req/s;
 - queries per request: the page rendered in a process of its own with Django's test
   client, counted on its second request (what a warm worker runs);
@@ -24,7 +24,7 @@ Runs on the plain demo and then on the scaled one (manage.py scale_demo), where 
 measures the project page and the project index at one connection.
 
     make bench                                   # both content sizes, about 9 minutes
-    .venv/bin/python bench/run.py --quick        # 2-second runs, for trying the tool
+    .venv/bin/python bench/run.py --quick        # 2 seconds a figure, for trying the tool
     .venv/bin/python bench/run.py --scaled --write-docs
 """
 
@@ -39,6 +39,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -273,35 +274,39 @@ def warm(port, path, times=3):
     return response
 
 
-def bracketed(port, page, options, run_page):
-    """run_page() between two halves of the page's ceiling run; the ceiling's req/s is
-    their mean. This machine's speed drifts within seconds: a ceiling taken only before
-    the page moved ratios by half."""
-    half = max(1, math.ceil(options.seconds / 2))
-    warm(port, page["ceiling"])
-    before = wrk(port, page["ceiling"], half, options.connections)
-    run_page()
-    after = wrk(port, page["ceiling"], half, options.connections)
+def combined(runs):
+    """One figure from several wrk runs of the same address: the mean req/s, the middle
+    p50, the worst p99."""
     return {
-        "rps": (before["rps"] + after["rps"]) / 2,
-        "p50": max(before["p50"], after["p50"]),
-        "p99": max(before["p99"], after["p99"]),
-        "failed": before["failed"] + after["failed"],
-        "errors": before["errors"] or after["errors"],
+        "rps": statistics.fmean(run["rps"] for run in runs),
+        "p50": statistics.median(run["p50"] for run in runs),
+        "p99": max(run["p99"] for run in runs),
+        "failed": sum(run["failed"] for run in runs),
+        "errors": next((run["errors"] for run in runs if run["errors"]), ""),
     }
+
+
+def interleaved(port, page, options):
+    """(the page's figures, its ceiling's), from one-second runs that alternate between
+    the two for as many seconds as a figure takes, each going first in turn. This
+    machine's speed drifts within seconds (a ceiling taken only before the page moved a
+    ratio by half); in alternating seconds both see the same machine."""
+    warm(port, page["ceiling"])
+    page_runs, ceiling_runs = [], []
+    for number in range(max(2, options.seconds)):
+        pair = [(page["path"], page_runs), (page["ceiling"], ceiling_runs)]
+        for path, runs in pair if number % 2 else reversed(pair):
+            runs.append(wrk(port, path, 1, options.connections))
+    return combined(page_runs), combined(ceiling_runs)
 
 
 def measure(env, port, pages, options, scaled):
     """Fill `pages` with the figures of both servers."""
-    seconds, connections = options.seconds, options.connections
+    seconds = options.seconds
     with server({**env, "PAGE_CACHE_ENABLED": "0"}, port) as process:
         for key, page in pages.items():
-
-            def uncached(page=page):
-                warm(port, page["path"])
-                page["uncached"] = wrk(port, page["path"], seconds, connections)
-
-            page["ceiling_run"] = bracketed(port, page, options, uncached)
+            warm(port, page["path"])
+            page["uncached"], page["ceiling_run"] = interleaved(port, page, options)
             page["uncached_rss"] = worker_rss_mib(process.pid)
             if scaled and key in ONE_CONNECTION:
                 page["one_connection"] = wrk(port, page["path"], seconds, 1)
@@ -310,14 +315,10 @@ def measure(env, port, pages, options, scaled):
         for key, page in pages.items():
             if key in NEVER_CACHED:
                 continue
-
-            def cached(page=page):
-                page["cache_hit"] = warm(port, page["path"]).getheader("X-Page-Cache") == "hit"
-                page["cached"] = wrk(port, page["path"], seconds, connections)
-
-            # The ceiling again, around the cached run: the ratio compares figures taken
-            # together.
-            page["ceiling_cached_run"] = bracketed(port, page, options, cached)
+            page["cache_hit"] = warm(port, page["path"]).getheader("X-Page-Cache") == "hit"
+            # The ceiling again, alternating with the cached runs: the ratio compares
+            # figures taken together.
+            page["cached"], page["ceiling_cached_run"] = interleaved(port, page, options)
             page["cached_rss"] = worker_rss_mib(process.pid)
             report_progress(key, page, "cached")
 
@@ -399,8 +400,8 @@ def run_details(options):
     )
     return (
         f"Measured {datetime.date.today().isoformat()} at commit {commit or 'unknown'}, on "
-        f"{os.cpu_count()} × {cpu}; wrk -t1 -c{options.connections} -d{options.seconds}s "
-        f"per figure."
+        f"{os.cpu_count()} × {cpu}; wrk -t1 -c{options.connections}, {options.seconds} "
+        f"one-second runs per figure, alternating with its ceiling's."
     )
 
 
@@ -434,8 +435,10 @@ def main():
     sizes = parser.add_mutually_exclusive_group()
     sizes.add_argument("--plain", action="store_true", help="the plain demo only")
     sizes.add_argument("--scaled", action="store_true", help="the scaled demo only")
-    parser.add_argument("--quick", action="store_true", help="2-second runs, to try the tool")
-    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
+    parser.add_argument("--quick", action="store_true", help="2 seconds a figure, to try the tool")
+    parser.add_argument(
+        "--seconds", type=int, default=5, help="seconds per figure (and its ceiling)"
+    )
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--projects", type=int, default=200)
     parser.add_argument("--articles", type=int, default=500)
