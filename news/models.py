@@ -132,6 +132,26 @@ def news_index(locale_id):
     )
 
 
+def _project_links(locale, restricted):
+    """The live projects of a language, with what a link to them shows."""
+    projects = public(ProjectPage.objects.live(), restricted).filter(locale_id=locale)
+    return projects.only(*LINK_FIELDS)
+
+
+@prepared
+def _linked_projects(article, locale, *, restricted):
+    """The projects an article links (its rows point at the Swedish pages), in this
+    language and the editors' order."""
+    links = ArticleRelatedProject.objects.filter(article_id=article)
+    position = links.filter(project__translation_key=OuterRef("translation_key"))
+    return (
+        _project_links(locale, restricted)
+        .filter(translation_key__in=links.values("project__translation_key"))
+        .annotate(position=Subquery(position.order_by("sort_order").values("sort_order")[:1]))
+        .order_by("position", "pk")
+    )
+
+
 class NewsIndexPage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
     """The news of one language, newest first, with filters by year and by project."""
 
@@ -347,10 +367,11 @@ class ArticlePage(KnownURLMixin, KnownRestrictionsMixin, HeroImageMixin, Page):
         context["news_index"] = by_generation(
             request, ("article-parent", self.pk), lambda: self.get_parent()
         )
+        # Links with their dates: not the articles' every column.
         context["more_news"] = list(
             public(ArticlePage.objects.sibling_of(self, inclusive=False).live())
             .order_by("-date", "-pk")
-            .defer_streamfields()[:3]
+            .only(*LINK_FIELDS, "date")[:3]
         )
         context["related_projects"] = self.related_projects()
         context["structured_data"] = self.structured_data(request)
@@ -364,26 +385,17 @@ class ArticlePage(KnownURLMixin, KnownRestrictionsMixin, HeroImageMixin, Page):
         at Swedish pages: the translation key finds the page in this language, and a
         project whose translation is not live is left out.
         """
-        projects = (
-            public(ProjectPage.objects.live()).filter(locale_id=self.locale_id).defer_streamfields()
-        )
         links = self.project_links.all()
         if isinstance(links, FakeQuerySet):
             # A preview: the rows are in memory, not yet saved.
             keys = [link.project.translation_key for link in links if link.project_id]
+            projects = _project_links(self.locale_id, restricted_paths())
             found = {
                 project.translation_key: project
                 for project in projects.filter(translation_key__in=keys)
             }
             return [found[key] for key in dict.fromkeys(keys) if key in found]
-        position = links.filter(project__translation_key=OuterRef("translation_key")).order_by(
-            "sort_order"
-        )
-        return list(
-            projects.filter(translation_key__in=links.values("project__translation_key"))
-            .annotate(position=Subquery(position.values("sort_order")[:1]))
-            .order_by("position", "pk")
-        )
+        return _linked_projects(self.pk, self.locale_id, restricted=restricted_paths())
 
     @property
     def text_and_photo_by_one_person(self):
