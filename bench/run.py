@@ -23,7 +23,7 @@ Prints figures; it passes or fails nothing. Method (docs/benchmarks.md says more
 Runs on the plain demo and then on the scaled one (manage.py scale_demo), where it also
 measures the project page and the project index at one connection.
 
-    make bench                                   # both content sizes, about 9 minutes
+    make bench                                   # both content sizes, about 12 minutes
     .venv/bin/python bench/run.py --quick        # 2 seconds a figure, for trying the tool
     .venv/bin/python bench/run.py --scaled --write-docs
 """
