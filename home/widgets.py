@@ -34,13 +34,18 @@ class Select(forms.Select):
         parts = [format_html('<select name="{}"{}>', widget["name"], _attributes(widget["attrs"]))]
         found = False
         for group_value, group_label in self.choices:
+            # As ChoiceWidget.optgroups: None is "" at the top level only, and a group is
+            # written as an <optgroup> only when it has a name.
+            if group_value is None:
+                group_value = ""
             grouped = isinstance(group_label, list | tuple)
-            if grouped:
+            named = grouped and group_value
+            if named:
                 parts.append(format_html('\n  <optgroup label="{}">', group_value))
             for option_value, option_label in (
                 group_label if grouped else [(group_value, group_label)]
             ):
-                option_value = "" if option_value is None else str(option_value)
+                option_value = str(option_value)
                 # As Django's: only the first option with the value is selected.
                 selected = not found and option_value in chosen
                 found = found or selected
@@ -49,7 +54,7 @@ class Select(forms.Select):
                     f'\n  <option value="{escape(option_value)}"{" selected" if selected else ""}>'
                     f"{conditional_escape(option_label)}</option>\n"
                 )
-            if grouped:
+            if named:
                 parts.append(mark_safe("\n  </optgroup>"))
         parts.append(mark_safe("\n</select>"))
         return mark_safe("".join(parts))  # noqa: S308 - every part escaped above

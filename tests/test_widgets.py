@@ -37,3 +37,29 @@ def test_select_writes_what_djangos_writes():
     chosen.is_valid()
     assert '<option value="2" selected>' in str(chosen["ours"])
     assert "&lt;Botnia&gt;" in ours
+
+
+# Choice shapes a form could be given, written as Django writes them.
+EDGE_CASES = {
+    "none in a group": [("", "Alla"), ("Grupp", [(None, "Ingen"), ("1", "Ett")])],
+    "a group without a name": [("", [("1", "Ett"), ("2", "Två")])],
+    "a group named None": [(None, [("1", "Ett")])],
+    "a group named 0": [(0, [("1", "Ett")])],
+    "numbers": [(1, "Ett"), (2, "Två")],
+    "a value twice": [("1", "A"), ("1", "B")],
+    "none at the top": [(None, "Ingen"), ("1", "Ett")],
+    "no choices": [],
+    "a mapping": {"Grupp": {"1": "Ett"}, "2": "Två"},
+}
+
+
+def test_select_writes_what_djangos_writes_for_every_shape_of_choices():
+    for name, choices in EDGE_CASES.items():
+        for value in (None, "", "1", 1, "None", ["1"]):
+            ours = Select(attrs={"disabled": True}, choices=choices)
+            djangos = forms.Select(attrs={"disabled": True}, choices=choices)
+            attrs = {"id": "id_field"}
+            assert ours.render("field", value, attrs) == djangos.render("field", value, attrs), (
+                name,
+                value,
+            )
