@@ -29,14 +29,15 @@ import functools
 import inspect
 import uuid
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models.expressions import Expression
 from django.db.models.query import ModelIterable, QuerySet
 
 _UUID = models.UUIDField()
 
-# Compiled shapes kept per prepared query: a shape that takes restricted sections' paths
-# changes with them, and the old ones are never asked for again.
+# Compiled shapes kept per prepared query and connection: a shape that takes restricted
+# sections' paths changes with them, and the old ones are never asked for again.
 MAX_SHAPES = 32
 
 
@@ -77,11 +78,20 @@ class _Compiled:
         self.model = queryset.model
         self.compiler = queryset.query.get_compiler(using=DEFAULT_DB_ALIAS)
         self.connection = self.compiler.connection
-        self.sql, self.params = self.compiler.as_sql()
+        try:
+            self.sql, self.params = self.compiler.as_sql()
+        except EmptyResultSet:
+            self.sql = ""
+        if not self.sql:
+            # A shape Django knows matches nothing (a limit of 0, `pk__in=()`), as its
+            # execute_sql does: only the shape can make it so, never a parameter's value.
+            return
         fields = [column[0] for column in self.compiler.select[: self.compiler.col_count]]
         self.converters = self.compiler.get_converters(fields)
 
     def run(self, values):
+        if not self.sql:
+            return []
         params = tuple(
             param.bind(values, self.connection) if isinstance(param, _Slot) else param
             for param in self.params
@@ -133,6 +143,8 @@ def prepared(build):
         if parameter.kind is not parameter.KEYWORD_ONLY
     ]
     markers = {name: Parameter(name) for name in names}
+    # Per connection, by shape: a compiled query's converters belong to its connection,
+    # and each thread has its own.
     compiled = {}
 
     @functools.wraps(build)
@@ -141,14 +153,12 @@ def prepared(build):
         values = {name: arguments[name] for name in names}
         shape = tuple((name, value) for name, value in arguments.items() if name not in values)
         connection = connections[DEFAULT_DB_ALIAS]
-        # Per connection: a compiled query's converters belong to its connection, and
-        # each thread has its own.
-        key = (shape, id(connection))
-        query = compiled.get(key)
+        shapes = compiled.setdefault(id(connection), {})
+        query = shapes.get(shape)
         if query is None or query.connection is not connection:
-            if len(compiled) >= MAX_SHAPES:
-                compiled.clear()
-            query = compiled[key] = _Compiled(build(**markers, **dict(shape)))
+            if len(shapes) >= MAX_SHAPES:
+                shapes.clear()
+            query = shapes[shape] = _Compiled(build(**markers, **dict(shape)))
         return query.run(values)
 
     return run

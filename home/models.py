@@ -250,7 +250,8 @@ class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
         """The live projects editors chose, in their order and in this page's language,
         else the newest ones."""
         restricted = restricted_paths()
-        chosen = _chosen_projects(self.pk, self.locale_id, restricted=restricted)
+        # A new home page's preview has no rows saved yet (and no pk to find them by).
+        chosen = _chosen_projects(self.pk, self.locale_id, restricted=restricted) if self.pk else []
         if chosen:
             return chosen
         return _newest_projects(self.locale_id, count=FEATURED_FALLBACK, restricted=restricted)

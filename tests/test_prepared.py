@@ -9,6 +9,7 @@ from django.db.models.sql.compiler import SQLCompiler
 from django.urls import reverse
 
 from cleantech_site.prepared import prepared
+from home.models import HomePage
 from news.models import ArticlePage
 from projects.models import ProjectPage, ProjectPartner
 from tests.factories import OrganisationFactory, add_partners
@@ -98,3 +99,29 @@ def test_a_project_preview_shows_the_draft_rows_and_the_page_the_live_ones(admin
     assert partner_names(preview) == [newcomer.name]
     admin_client.logout()
     assert partner_names(admin_client.get(project.url)) == live_names
+
+
+@prepared
+def newest_projects(locale, *, count):
+    return ProjectPage.objects.filter(locale_id=locale).order_by("-pk")[:count]
+
+
+@prepared
+def projects_among(locale, *, pks):
+    return ProjectPage.objects.filter(locale_id=locale, pk__in=pks)
+
+
+def test_a_shape_that_matches_nothing_gives_no_rows(tree):
+    locale = tree.ongoing_project.sv.locale_id
+    assert len(newest_projects(locale, count=2)) == 2
+    assert newest_projects(locale, count=0) == []
+    assert projects_among(locale, pks=()) == []
+    assert projects_among(locale, pks=(tree.ongoing_project.sv.pk,)) == [tree.ongoing_project.sv]
+
+
+def test_a_new_home_page_is_previewed_with_the_newest_projects(tree):
+    home = tree.home.sv
+    new = HomePage(title="Ny startsida", slug="ny-startsida", locale_id=home.locale_id)
+    featured = new.featured_projects()
+    assert featured
+    assert all(project.locale_id == home.locale_id for project in featured)
