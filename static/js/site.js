@@ -36,13 +36,16 @@
     });
 })();
 
-/* The Inter web font, added once the page has loaded.
+/* The Inter web font, added once the page has been drawn.
    A font declared in the style sheet holds text, or the largest thing on the screen, back
    until it arrives. On a phone's first visit that costs about a third of a second. So
    the first page of a visit is drawn in the metric-matched fallback (css/site.css) and
-   switches to Inter after its load event, when the browser is idle. Once Inter has
-   loaded in this tab, later pages add it as soon as this script runs: it comes from
-   the browser's cache, usually before they are drawn.
+   switches to Inter once it has been drawn: after its load event, after its leading
+   picture has been decoded and painted, when the browser is idle. The Latin file is
+   fetched first and the faces are added together once it is here, so the page is laid
+   out once more rather than twice (once when a face is added, again when it arrives).
+   Once Inter has loaded in this tab, later pages add it as soon as this script runs: it
+   comes from the browser's cache, usually before they are drawn.
    The font files' addresses come from this script's data attributes. Each file
    covers its own characters, and a file is fetched only when a page uses them. */
 (function () {
@@ -66,31 +69,65 @@
                 "U+0304, U+0308, U+0329, U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, " +
                 "U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF"
         }
-    ];
+    ].filter(function (face) {
+        return face.url;
+    }).map(function (face) {
+        return new FontFace("Inter", "url(" + face.url + ") format(\"woff2\")", {
+            weight: face.weight,
+            unicodeRange: face.unicodeRange,
+            display: "swap"
+        });
+    });
+    if (!faces.length) {
+        return;
+    }
 
     function remember() {
         try {
             window.sessionStorage.setItem(SEEN, "1");
         } catch (error) {
-            // Storage switched off: every page then waits for its load event.
+            // Storage switched off: every page then waits until it has been drawn.
         }
     }
 
-    function addFonts() {
-        faces.forEach(function (face, index) {
-            if (!face.url) {
-                return;
-            }
-            var font = new FontFace("Inter", "url(" + face.url + ") format(\"woff2\")", {
-                weight: face.weight,
-                unicodeRange: face.unicodeRange,
-                display: "swap"
+    function addFaces() {
+        faces.forEach(function (face) {
+            document.fonts.add(face);
+        });
+    }
+
+    // The Latin file is used on every page: fetched first, then every face is added.
+    function fetchThenAdd() {
+        faces[0].load().then(function () {
+            addFaces();
+            remember();
+        }, function () {});
+    }
+
+    // After the next paint: the first frame callback runs before it, the second after it.
+    function afterPaint(callback) {
+        window.requestAnimationFrame(function () {
+            window.requestAnimationFrame(callback);
+        });
+    }
+
+    function whenIdle(callback) {
+        if (window.requestIdleCallback) {
+            window.requestIdleCallback(callback, { timeout: 2000 });
+        } else {
+            window.setTimeout(callback, 200);
+        }
+    }
+
+    // Once the page is drawn: its leading picture (the one fetched first) decoded, one more
+    // frame painted, and nothing else to do.
+    function whenDrawn() {
+        var lead = document.querySelector("img[fetchpriority=high]");
+        var decoded = lead && lead.decode ? lead.decode() : Promise.resolve();
+        decoded.catch(function () {}).then(function () {
+            afterPaint(function () {
+                whenIdle(fetchThenAdd);
             });
-            document.fonts.add(font);
-            if (index === 0) {
-                // The latin file is used on every page: fetch it now, not at the next layout.
-                font.load().then(remember, function () {});
-            }
         });
     }
 
@@ -100,19 +137,12 @@
     } catch (error) {
         seen = false;
     }
-    // After the load event, once the browser has drawn the page and has nothing else to do.
-    function whenIdle() {
-        if (window.requestIdleCallback) {
-            window.requestIdleCallback(addFonts, { timeout: 2000 });
-        } else {
-            window.setTimeout(addFonts, 200);
-        }
-    }
     if (seen) {
-        addFonts();
+        addFaces();
+        faces[0].load().catch(function () {});
     } else if (document.readyState === "complete") {
-        whenIdle();
+        whenDrawn();
     } else {
-        window.addEventListener("load", whenIdle);
+        window.addEventListener("load", whenDrawn);
     }
 })();
