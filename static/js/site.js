@@ -42,12 +42,13 @@
    the first page of a visit is drawn in the metric-matched fallback (css/site.css) and
    switches to Inter once it has been drawn: after its load event, after its leading
    picture has been decoded and painted, when the browser is idle. The Latin file is
-   fetched first and the faces are added together once it is here, so the page is laid
-   out once more rather than twice (once when a face is added, again when it arrives).
+   fetched first and the faces are added together once it is here: one more layout, not
+   one when a face is added and another when its file arrives.
    Once Inter has loaded in this tab, later pages add it as soon as this script runs: it
    comes from the browser's cache, usually before they are drawn.
    The font files' addresses come from this script's data attributes. Each file
-   covers its own characters, and a file is fetched only when a page uses them. */
+   covers its own characters; the Latin-extended one is fetched only by a page that uses
+   them (a name with š or ł), which then lays its text out once more. */
 (function () {
     "use strict";
     var script = document.currentScript;
