@@ -54,7 +54,7 @@ def _could_be_id(value):
     return value.isascii() and value.isdigit() and int(value) <= LARGEST_ID
 
 
-# What an article card shows (templates/news/includes/article_card.html) and its address.
+# What an article card shows (news/templatetags/article_cards.py) and its address.
 CARD_FIELDS = (*LINK_FIELDS, *HERO_IMAGE_FIELDS, "date", "lead")
 
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from projects.models import ProjectIndexPage, Status
@@ -62,6 +63,16 @@ def test_project_index_in_each_language(client, tree, language):
     assert [s["type"] for s in picture.select("source")] == ["image/avif", "image/webp"]
     assert picture.img["src"].endswith(".jpg") and "srcset" in picture.img.attrs
     assert picture.img["alt"] == ongoing.hero_image_alt
+    # the card's facts, named and written in the page's language
+    with translation.override(language):
+        expected = [
+            (gettext("Period"), ongoing.period),
+            (gettext("Status"), str(Status.ONGOING.label)),
+            (gettext("Programme"), ongoing.programme.name),
+        ]
+    facts = page.select_one(".project-card__facts")
+    assert [(row.dt.get_text(), row.dd.get_text()) for row in facts.find_all("div")] == expected
+    assert facts.select_one(".status")["class"] == ["status", f"status--{Status.ONGOING}"]
     assert {a["href"] for a in page.select(".open-data a")} == {
         f"{index.url}export/csv/",
         f"{index.url}export/json/",

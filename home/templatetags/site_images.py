@@ -9,7 +9,10 @@ Load this library after wagtailimages_tags: its `picture` and `image` replace Wa
 (`{% image … as name %}`, which hands the rendition itself to the template, is Wagtail's).
 """
 
+from functools import cache
+
 from django import template
+from django.template import Context, engines
 from wagtail.images.templatetags.wagtailimages_tags import ImageNode, PictureNode
 from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
 
@@ -67,3 +70,18 @@ register.tag("image", _kept(KeptImageNode))
 def social_image(context, image):
     """The image cut for Open Graph: url, width and height."""
     return social_cut(context.get("request"), image)
+
+
+@cache
+def _picture_template(arguments):
+    return engines["django"].from_string(
+        "{% load site_images %}{% picture image " + arguments + " alt=alt %}"
+    )
+
+
+def picture_markup(request, image, alt, arguments):
+    """`{% picture image <arguments> alt=alt %}` for markup written in Python (the cards of
+    projects/templatetags and news/templatetags), its markup kept as the tag keeps it.
+    `arguments` are the tag's formats, widths and attributes, written as in a template."""
+    context = Context({"image": image, "alt": alt, "request": request})
+    return _picture_template(arguments).template.render(context)

@@ -654,7 +654,7 @@ class ProjectPage(KnownURLMixin, KnownRestrictionsMixin, HeroImageMixin, Page):
             return _("This should be an address on %(host)s.") % {"host": expected}
         return None
 
-    # What a project card shows (templates/projects/includes/project_card.html) and its
+    # What a project card shows (projects/templatetags/project_cards.py) and its
     # address: listings load these columns only, not the other forty.
     CARD_FIELDS = (
         *LINK_FIELDS,
