@@ -11,8 +11,9 @@ documents) are indexed and searched as the source language, Swedish. In the admi
 active language is the editor's: a search there stems in that language, so across
 languages it finds the words as typed and the forms they share.
 
-On any other database (SQLite by default) this is Wagtail's database backend unchanged:
-SQLite's full-text index matches words as they are typed, without stemming.
+On any other database this is Wagtail's database backend. On SQLite (the default) its
+full-text index matches words as they are typed, without stemming, and its matches are
+ranked with one read of the index (search/sqlite_ranking.py).
 """
 
 from collections import defaultdict
@@ -28,6 +29,10 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 
+if connection.vendor == "sqlite":
+    # Wagtail's SQLite backend can only be imported where the database is SQLite.
+    from .sqlite_ranking import RankedSQLiteSearchBackend, SQLiteSearchBackend
+
 # PostgreSQL's own configurations for the site's languages; the backend's SEARCH_CONFIGS
 # setting can name others (a configuration with unaccent, say).
 LANGUAGE_CONFIGS = {"sv": "swedish", "fi": "finnish", "en": "english"}
@@ -37,7 +42,12 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
     """The language-aware backend on PostgreSQL, Wagtail's database backend elsewhere."""
     if connection.vendor == "postgresql":
         return LanguageSearchBackend(params)
-    return DatabaseSearchBackend({k: v for k, v in params.items() if k != "SEARCH_CONFIGS"})
+    params = {k: v for k, v in params.items() if k != "SEARCH_CONFIGS"}
+    backend = DatabaseSearchBackend(params)
+    # Wagtail chose its full-text backend where SQLite has one.
+    if connection.vendor == "sqlite" and isinstance(backend, SQLiteSearchBackend):
+        return RankedSQLiteSearchBackend(params)
+    return backend
 
 
 class LanguageIndex(PostgresIndex):

@@ -2,6 +2,10 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from search.highlight import excerpt, highlight, pattern
 from tests.factories import StandardPageFactory
@@ -192,5 +196,42 @@ def test_search_query_count_does_not_grow(client, tree, django_assert_num_querie
     assert len(soup(response).select(".search-results li")) == min(count, 10)
 
 
-# the count, the matches, and the specific pages of the one page type found
-QUERIES_PER_SEARCH = 3
+# the count, the matches, and the specific pages of the one page type found; on SQLite the
+# matches are their ranked keys, then the pages (search/sqlite_ranking.py)
+QUERIES_PER_SEARCH = 4 if connection.vendor == "sqlite" else 3
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's full-text ranking")
+def test_sqlite_ranking_gives_wagtails_results_in_wagtails_order(tree):
+    """The one-read ranking (search/sqlite_ranking.py) finds what Wagtail's SQLite backend
+    finds, in its order: better matches first, equal ones by the highest key."""
+    # Importable on SQLite only.
+    from wagtail.search.backends.database.sqlite.sqlite import (
+        SQLiteSearchBackend as WagtailsSQLiteSearchBackend,
+    )
+
+    from search.sqlite_ranking import RankedSQLiteSearchBackend
+
+    ours = get_search_backend()
+    assert isinstance(ours, RankedSQLiteSearchBackend)
+    wagtails = WagtailsSQLiteSearchBackend({})
+    for number in range(8):
+        # Equal pages (equal scores), shorter and longer titles, the word in the intro only.
+        title = ["Vågbrytare", "Vågbrytare i hamnen", "Om hamnen"][number % 3]
+        StandardPageFactory(
+            parent=tree.home.sv, slug=f"vag-{number}", title=title, intro="En vågbrytare."
+        )
+    # Indexed afresh, equal pages score equally: ties for the order to break.
+    call_command("update_index", verbosity=0)
+    pages = Page.objects.live().filter(locale=tree.home.sv.locale).specific()
+    for query, operator in [("vågbrytare", "and"), ("vågbrytare hamnen", "and"), ("hamnen", "or")]:
+        expected = wagtails.search(query, pages, operator=operator)
+        found = ours.search(query, pages, operator=operator)
+        assert found.count() == expected.count() > 2
+        for start, stop in [(0, 10), (0, 3), (2, 5)]:
+            assert [p.pk for p in found[start:stop]] == [p.pk for p in expected[start:stop]]
+    # Unranked searches are Wagtail's own.
+    unranked = ours.search("vågbrytare", pages, order_by_relevance=False)
+    assert [p.pk for p in unranked] == [
+        p.pk for p in wagtails.search("vågbrytare", pages, order_by_relevance=False)
+    ]
