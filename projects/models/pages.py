@@ -12,10 +12,11 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import Page as ListPage
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.template.defaultfilters import floatformat
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -109,6 +110,27 @@ def status_q(status, today):
     return Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
 
 
+# The project list's filters whose values are a query's parameters (the status is part of
+# its shape: there are three).
+FILTER_PARAMETERS = ("programme", "focus", "country")
+
+
+def _filtered(projects, data, today):
+    """`projects` narrowed by every filter chosen in `data`, the filter form's cleaned data
+    (in a prepared query, its parameters stand for the values)."""
+    if data["status"]:
+        projects = projects.filter(status_q(data["status"], today))
+    if data["programme"]:
+        projects = projects.filter(programme__slug=data["programme"])
+    if data["focus"]:
+        focus_links = ProjectFocusArea.objects.filter(focus_area__slug=data["focus"])
+        projects = projects.filter(pk__in=focus_links.values("project_id"))
+    if data["country"]:
+        partners = ProjectPartner.objects.filter(organisation__country=data["country"])
+        projects = projects.filter(pk__in=partners.values("project_id"))
+    return projects
+
+
 def format_date(value, precision):
     """A date as visitors read it in the active language, as precise as it is known."""
     return _format_date(value, precision, translation.get_language())
@@ -185,29 +207,32 @@ class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin,
             ),
         }
 
-    def filter_projects(self, projects, form, today):
-        """The projects that match every filter chosen in `form`; none when a value is
-        unknown."""
-        if not form.is_valid():
-            return projects.none()
-        data = form.cleaned_data
-        if data["status"]:
-            projects = projects.filter(status_q(data["status"], today))
-        if data["programme"]:
-            projects = projects.filter(programme__slug=data["programme"])
-        if data["focus"]:
-            projects = projects.filter(
-                pk__in=ProjectFocusArea.objects.filter(focus_area__slug=data["focus"]).values(
-                    "project_id"
-                )
+    def listed_page(self, data, number):
+        """The projects matching the filters `data` (a valid form's cleaned data) on page
+        `number`, clamped to the last page, with how many match in all: (projects, count,
+        number). One query; two more for a number past the last page."""
+        chosen = tuple(name for name in FILTER_PARAMETERS if data[name])
+
+        def listed(number):
+            return _listed_projects(
+                *(data[name] for name in FILTER_PARAMETERS),
+                index=(self.path, self.depth + 1),
+                restricted=restricted_paths(),
+                chosen=chosen,
+                status=data["status"],
+                today=timezone.localdate() if data["status"] else None,
+                offset=(number - 1) * self.per_page,
+                limit=self.per_page,
             )
-        if data["country"]:
-            projects = projects.filter(
-                pk__in=ProjectPartner.objects.filter(organisation__country=data["country"]).values(
-                    "project_id"
-                )
-            )
-        return projects
+
+        projects = listed(number)
+        if not projects and number > 1:
+            projects = listed(1)
+            last = -(-projects[0].listed_count // self.per_page) if projects else 1
+            if last > 1:
+                projects = listed(last)
+            number = last
+        return projects, projects[0].listed_count if projects else 0, number
 
     def export_projects(self):
         """The live, public projects with everything the open-data files show, in a fixed
@@ -236,15 +261,13 @@ class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin,
             lambda: self.filter_choices(live),
         )
         form = ProjectFilterForm(request.GET, choices=choices)
-        projects = (
-            self.filter_projects(live, form, timezone.localdate())
-            .only(*ProjectPage.CARD_FIELDS)
-            # The pictures' markup is kept in the worker (home/images.py), their renditions
-            # in Wagtail's renditions cache: no query for them.
-            .select_related("programme", "hero_image")
-            .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
-        )
-        page = Paginator(projects, self.per_page).get_page(page_number(request.GET.get("page")))
+        projects, count, number = [], 0, 1
+        # A new index's preview has no projects yet; an unknown filter value matches none.
+        if self.pk and form.is_valid():
+            projects, count, number = self.listed_page(
+                form.cleaned_data, page_number(request.GET.get("page"))
+            )
+        page = ListPage(projects, number, Paginator(range(count), self.per_page))
         context.update(
             {
                 "filter_form": form,
@@ -950,6 +973,31 @@ class ProjectGalleryImage(TranslatableMixin, Orderable):
         ordering = ["sort_order", "pk"]
         verbose_name = _("gallery picture")
         verbose_name_plural = _("gallery pictures")
+
+
+# A page of the project list, by a query each worker compiles once per shape
+# (cleantech_site/prepared.py): the index, the filters chosen, the status and the page are
+# the shape, the other filters' values its parameters. Each project also carries how many
+# match in all (a window count), so the list needs no second query to count them.
+@prepared
+def _listed_projects(
+    programme, focus, country, *, index, restricted, chosen, status, today, offset, limit
+):
+    path, depth = index
+    values = {"programme": programme, "focus": focus, "country": country}
+    data = {"status": status, **{name: values[name] if name in chosen else "" for name in values}}
+    projects = public(
+        ProjectPage.objects.live().filter(path__startswith=path, depth=depth), restricted
+    )
+    return (
+        _filtered(projects, data, today)
+        .only(*ProjectPage.CARD_FIELDS)
+        # The pictures' markup is kept in the worker (home/images.py), their renditions
+        # in Wagtail's renditions cache: no query for them.
+        .select_related("programme", "hero_image")
+        .annotate(listed_count=Window(Count("pk")))
+        .order_by(F("start_date").desc(nulls_last=True), "title", "pk")[offset : offset + limit]
+    )
 
 
 # A project page's rows, by queries each worker compiles once (cleantech_site/prepared.py).
