@@ -28,9 +28,11 @@ from wagtail.search.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from wagtail.search.backends.database.sqlite.utils import fts5_available
 
-if connection.vendor == "sqlite":
-    # Wagtail's SQLite backend can only be imported where the database is SQLite.
+# Wagtail's full-text backend for SQLite can only be imported where SQLite has one.
+SQLITE_FULL_TEXT = connection.vendor == "sqlite" and fts5_available()
+if SQLITE_FULL_TEXT:
     from .sqlite_ranking import RankedSQLiteSearchBackend, SQLiteSearchBackend
 
 # PostgreSQL's own configurations for the site's languages; the backend's SEARCH_CONFIGS
@@ -44,8 +46,8 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backe
         return LanguageSearchBackend(params)
     params = {k: v for k, v in params.items() if k != "SEARCH_CONFIGS"}
     backend = DatabaseSearchBackend(params)
-    # Wagtail chose its full-text backend where SQLite has one.
-    if connection.vendor == "sqlite" and isinstance(backend, SQLiteSearchBackend):
+    # Wagtail chose its full-text backend where SQLite has one and its table exists.
+    if SQLITE_FULL_TEXT and isinstance(backend, SQLiteSearchBackend):
         return RankedSQLiteSearchBackend(params)
     return backend
 

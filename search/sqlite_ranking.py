@@ -23,6 +23,15 @@ from wagtail.search.query import MatchAll, Not
 from wagtail.search.utils import get_descendants_content_types_pks
 
 
+def keys_are_numbers(model):
+    """Whether `model`'s rows are keyed by numbers, following a page type's key to the
+    page it extends."""
+    key = model._meta.pk
+    while key.remote_field is not None:
+        key = key.target_field
+    return isinstance(key, IntegerField)
+
+
 class RankedSearchResults(SQLiteSearchResults):
     def _ranked_entries(self):
         """The index entries that match, of rows the queryset allows, best first (with
@@ -44,7 +53,7 @@ class RankedSearchResults(SQLiteSearchResults):
         # The index keeps keys as text: the highest key is found as a number where keys
         # are numbers.
         key = F("index_entry__object_id")
-        if isinstance(queryset.model._meta.pk, IntegerField):
+        if keys_are_numbers(queryset.model):
             key = Cast(key, IntegerField())
         allowed = queryset.order_by().values_list(Cast("pk", TextField()))
         return (
@@ -71,7 +80,9 @@ class RankedSearchResults(SQLiteSearchResults):
         entries = self._ranked_entries()
         if entries is None:
             return super()._do_count()
-        return entries.count()
+        # Of the results as sliced, as Wagtail counts them.
+        count = max(entries.count() - self.start, 0)
+        return count if self.stop is None else min(count, self.stop - self.start)
 
 
 class RankedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -7,6 +7,7 @@ from django.db import connection
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from home.models import StandardPage
 from search.highlight import excerpt, highlight, pattern
 from tests.factories import StandardPageFactory
 
@@ -210,7 +211,7 @@ def test_sqlite_ranking_gives_wagtails_results_in_wagtails_order(tree):
         SQLiteSearchBackend as WagtailsSQLiteSearchBackend,
     )
 
-    from search.sqlite_ranking import RankedSQLiteSearchBackend
+    from search.sqlite_ranking import RankedSQLiteSearchBackend, keys_are_numbers
 
     ours = get_search_backend()
     assert isinstance(ours, RankedSQLiteSearchBackend)
@@ -223,15 +224,27 @@ def test_sqlite_ranking_gives_wagtails_results_in_wagtails_order(tree):
         )
     # Indexed afresh, equal pages score equally: ties for the order to break.
     call_command("update_index", verbosity=0)
-    pages = Page.objects.live().filter(locale=tree.home.sv.locale).specific()
-    for query, operator in [("vågbrytare", "and"), ("vågbrytare hamnen", "and"), ("hamnen", "or")]:
-        expected = wagtails.search(query, pages, operator=operator)
-        found = ours.search(query, pages, operator=operator)
-        assert found.count() == expected.count() > 2
-        for start, stop in [(0, 10), (0, 3), (2, 5)]:
-            assert [p.pk for p in found[start:stop]] == [p.pk for p in expected[start:stop]]
+    searched = [
+        Page.objects.live().filter(locale=tree.home.sv.locale).specific(),
+        StandardPage.objects.live(),  # a page type, keyed by its page
+    ]
+    for pages in searched:
+        for query, operator in [
+            ("vågbrytare", "and"),
+            ("vågbrytare hamnen", "and"),
+            ("hamnen", "or"),
+        ]:
+            expected = wagtails.search(query, pages, operator=operator)
+            found = ours.search(query, pages, operator=operator)
+            assert found.count() == expected.count() > 2
+            for start, stop in [(0, 10), (0, 3), (2, 5), (3, None)]:
+                assert [p.pk for p in found[start:stop]] == [p.pk for p in expected[start:stop]]
+                assert found[start:stop].count() == expected[start:stop].count()
     # Unranked searches are Wagtail's own.
     unranked = ours.search("vågbrytare", pages, order_by_relevance=False)
     assert [p.pk for p in unranked] == [
         p.pk for p in wagtails.search("vågbrytare", pages, order_by_relevance=False)
     ]
+    # Equal matches are ordered by the highest key as a number ("100" after "99"), for a
+    # page type too, whose key is its page's.
+    assert keys_are_numbers(Page) and keys_are_numbers(StandardPage)
