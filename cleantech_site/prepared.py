@@ -28,6 +28,7 @@ as for any other query, so connection poolers (PgBouncer) need nothing special.
 import functools
 import inspect
 import uuid
+from collections import OrderedDict
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -36,8 +37,9 @@ from django.db.models.query import ModelIterable, QuerySet
 
 _UUID = models.UUIDField()
 
-# Compiled shapes kept per prepared query and connection: a shape that takes restricted
-# sections' paths changes with them, and the old ones are never asked for again.
+# Compiled shapes kept per prepared query and connection, the least recently used given up
+# first: a shape that takes restricted sections' paths changes with them, and the project
+# list has a shape for each combination of filters and page number a visitor asks for.
 MAX_SHAPES = 32
 
 
@@ -153,12 +155,13 @@ def prepared(build):
         values = {name: arguments[name] for name in names}
         shape = tuple((name, value) for name, value in arguments.items() if name not in values)
         connection = connections[DEFAULT_DB_ALIAS]
-        shapes = compiled.setdefault(id(connection), {})
+        shapes = compiled.setdefault(id(connection), OrderedDict())
         query = shapes.get(shape)
         if query is None or query.connection is not connection:
             if len(shapes) >= MAX_SHAPES:
-                shapes.clear()
+                shapes.popitem(last=False)
             query = shapes[shape] = _Compiled(build(**markers, **dict(shape)))
+        shapes.move_to_end(shape)
         return query.run(values)
 
     return run

@@ -69,6 +69,26 @@ def test_the_sql_is_built_once_per_shape(tree):
         assert built.call_count > first
 
 
+def test_the_least_recently_used_shape_is_given_up_first(tree):
+    @prepared
+    def first_pages(locale, *, limit):
+        return HomePage.objects.filter(locale_id=locale).order_by("pk")[:limit]
+
+    locale = tree.home.sv.locale_id
+    compile_sql = SQLCompiler.as_sql
+    with (
+        mock.patch("cleantech_site.prepared.MAX_SHAPES", 2),
+        mock.patch.object(SQLCompiler, "as_sql", autospec=True, side_effect=compile_sql) as built,
+    ):
+        for limit in (1, 2, 1, 3):  # the shape of 2 is the least recently used when 3 comes
+            first_pages(locale, limit=limit)
+        compiled = built.call_count
+        first_pages(locale, limit=1)
+        assert built.call_count == compiled  # kept
+        first_pages(locale, limit=2)
+        assert built.call_count > compiled  # given up, built again
+
+
 def test_only_ints_strings_and_uuids_are_bound(tree):
     with pytest.raises(TypeError):
         partners_of(datetime.date(2026, 1, 1))
