@@ -15,7 +15,7 @@ from operator import or_
 
 from django.core.cache import cache
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
@@ -40,7 +40,7 @@ from cleantech_site.shared_data import (
     restricted_paths,
 )
 from news.models import latest_news
-from projects.models import ProjectPage, ProjectPartner
+from projects.models import NEWEST_FIRST, ProjectPage, ProjectPartner, for_cards
 
 from .blocks import BodyBlock
 from .mixins import LINK_FIELDS, IntroMixin
@@ -287,15 +287,8 @@ class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
 
 
 def _project_cards(locale, restricted):
-    """The live projects of a language, with what their cards show. The cards' pictures
-    come from the worker's memory (home/images.py) or Wagtail's renditions cache:
-    prefetching renditions would load every size each picture has ever been cut to."""
-    return (
-        public(ProjectPage.objects.live(), restricted)
-        .filter(locale_id=locale)
-        .only(*ProjectPage.CARD_FIELDS)
-        .select_related("programme", "hero_image")
-    )
+    """The live projects of a language, with what their cards show."""
+    return for_cards(public(ProjectPage.objects.live(), restricted).filter(locale_id=locale))
 
 
 @prepared
@@ -316,7 +309,7 @@ def _chosen_projects(home, locale, *, restricted):
 @prepared
 def _newest_projects(locale, *, count, restricted):
     newest = _project_cards(locale, restricted)
-    return newest.order_by(F("start_date").desc(nulls_last=True), "title", "pk")[:count]
+    return newest.order_by(*NEWEST_FIRST)[:count]
 
 
 class HomeFeaturedProject(TranslatableMixin, Orderable):

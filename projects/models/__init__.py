@@ -1,6 +1,7 @@
 """The projects app's models: snippets that projects refer to, and the project pages."""
 
 from .pages import (
+    NEWEST_FIRST,
     Currency,
     DatePrecision,
     ProjectCoFinancier,
@@ -11,11 +12,13 @@ from .pages import (
     ProjectPage,
     ProjectPartner,
     Status,
+    for_cards,
 )
 from .snippets import COUNTRY_NAMES, FocusArea, Fund, FundingProgramme, Organisation
 
 __all__ = [
     "COUNTRY_NAMES",
+    "NEWEST_FIRST",
     "Currency",
     "DatePrecision",
     "FocusArea",
@@ -30,4 +33,5 @@ __all__ = [
     "ProjectPage",
     "ProjectPartner",
     "Status",
+    "for_cards",
 ]

@@ -110,6 +110,18 @@ def status_q(status, today):
     return Q(start_date__lte=today) & (Q(end_date__isnull=True) | Q(end_date__gte=today))
 
 
+# The order of the project lists, the home page's newest projects and the open data:
+# newest first, projects without a start date last.
+NEWEST_FIRST = (F("start_date").desc(nulls_last=True), "title", "pk")
+
+
+def for_cards(projects):
+    """`projects` with what their cards show and nothing more. The cards' pictures come
+    from the worker's memory (home/images.py) or Wagtail's renditions cache: prefetching
+    renditions would load every size each picture has ever been cut to."""
+    return projects.only(*ProjectPage.CARD_FIELDS).select_related("programme", "hero_image")
+
+
 # The project list's filters whose values are a query's parameters (the status is part of
 # its shape: there are three).
 FILTER_PARAMETERS = ("programme", "focus", "country")
@@ -248,7 +260,7 @@ class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin,
                 ),
                 Prefetch("focus_area_links", ProjectFocusArea.objects.select_related("focus_area")),
             )
-            .order_by(F("start_date").desc(nulls_last=True), "title", "pk")
+            .order_by(*NEWEST_FIRST)
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -990,13 +1002,9 @@ def _listed_projects(
         ProjectPage.objects.live().filter(path__startswith=path, depth=depth), restricted
     )
     return (
-        _filtered(projects, data, today)
-        .only(*ProjectPage.CARD_FIELDS)
-        # The pictures' markup is kept in the worker (home/images.py), their renditions
-        # in Wagtail's renditions cache: no query for them.
-        .select_related("programme", "hero_image")
+        for_cards(_filtered(projects, data, today))
         .annotate(listed_count=Window(Count("pk")))
-        .order_by(F("start_date").desc(nulls_last=True), "title", "pk")[offset : offset + limit]
+        .order_by(*NEWEST_FIRST)[offset : offset + limit]
     )
 
 
