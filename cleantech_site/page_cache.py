@@ -20,22 +20,29 @@ the entry of the bare URL. A response is stored only when the request carried no
 parameter: a page that echoes its URL could otherwise keep a stranger's query string
 for everyone. At most PAGE_CACHE_MAX_VARIANTS query strings are stored per address.
 
-Hits early: PageCacheHitMiddleware, placed after the security, CSP and bad-input checks,
-answers a hit for a request that carries no session or messages cookie (so no user can
-be signed in) and whose path names its language, before sessions, authentication, CSRF,
-messages and redirects run. It adds the headers those would have added to a hit
-(Content-Language, X-Frame-Options, Content-Length); every other request goes on to
-PageCacheMiddleware, last in the stack, which stores pages and answers the other hits.
+Hits first: PageCacheHitMiddleware, second in the stack (after the one that empties
+HEAD responses), answers a hit for a request that carries no session or messages cookie
+(so no user can be signed in) and whose path names its language, before anything else
+runs. A page is stored as the whole stack answered it: PageCacheMiddleware, last in the
+stack, decides whether a response may be kept and under which keys, and
+PageCacheHitMiddleware stores it on its way out, with every header the stack added
+(security headers, Content-Language, Vary). A hit is that response again. The settings
+those headers come from are part of every key. Every other request goes on through the
+stack; PageCacheMiddleware answers its hits (a visitor with a session cookie).
 """
 
 import hashlib
 import time
+from functools import cache
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
@@ -51,6 +58,7 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from cleantech_site.bad_input import bad_input_problem
 from cleantech_site.process_memory import KEPT_SECONDS, CacheCopies
 from cleantech_site.stylesheet import usable_stylesheet
 
@@ -149,15 +157,45 @@ def _purge_restricted(restriction):
         purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
 
 
-def _base(request):
+# The settings the headers of a stored page follow from (the stack adds them once, when
+# the page is stored). Part of every key: a restart with other settings never answers
+# with the old headers, nor from an address SECURE_SSL_REDIRECT now redirects.
+HEADER_SETTINGS = (
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "PERMISSIONS_POLICY",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "X_FRAME_OPTIONS",
+)
+
+
+@cache
+def _header_settings():
+    values = repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
+    return hashlib.sha256(values.encode()).hexdigest()[:16]
+
+
+@receiver(setting_changed)
+def _forget_header_settings(**kwargs):
+    _header_settings.cache_clear()
+
+
+def _base(request, language):
     # The inline style sheet's hash: after a deploy changes the sheet, a page kept with
     # the old one is not served under a policy that allows only the new one.
     sheet = usable_stylesheet()
     return [
+        _header_settings(),
         sheet.digest if sheet else "",
         request.scheme,
         request.get_host(),
-        translation.get_language() or "",
+        language or "",
         request.path,
     ]
 
@@ -167,15 +205,15 @@ def _digest(parts):
     return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _params_key(request, gen):
-    return f"page-cache:{gen}:params:{_digest(_base(request))}"
+def _params_key(base, gen):
+    return f"page-cache:{gen}:params:{_digest(base)}"
 
 
-def _room_for_variant(request, gen):
+def _room_for_variant(base, gen):
     """Whether one more query string may be stored for this address. Values of the
     parameters a page reads are the visitor's to choose (`?q=<random>`); a cap per address
     keeps them from pushing every other page out of the cache."""
-    key = f"page-cache:{gen}:variants:{_digest(_base(request))}"
+    key = f"page-cache:{gen}:variants:{_digest(base)}"
     cache = _cache()
     cache.add(key, 0, _timeout())
     try:
@@ -184,11 +222,11 @@ def _room_for_variant(request, gen):
         return False
 
 
-def _page_key(request, gen, names):
+def _page_key(request, base, gen, names):
     query = urlencode(
         sorted((name, value) for name in names for value in request.GET.getlist(name))
     )
-    return f"page-cache:{gen}:page:{_digest([*_base(request), query])}"
+    return f"page-cache:{gen}:page:{_digest([*base, query])}"
 
 
 def query_params_read(request, response):
@@ -254,12 +292,12 @@ def _read(key, gen):
     return memory.read(gen, key, _cache())
 
 
-def cached_response(request, gen):
+def cached_response(request, base, gen):
     """The stored response for this request, marked as a hit, or None."""
-    names = _read(_params_key(request, gen), gen)
+    names = _read(_params_key(base, gen), gen)
     if names is None:
         return None
-    cached = _read(_page_key(request, gen, names), gen)
+    cached = _read(_page_key(request, base, gen, names), gen)
     if cached is not None:
         cached[CACHED_HEADER] = "hit"
     return cached
@@ -271,41 +309,64 @@ def _without_user(request):
     return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
+# The attribute PageCacheMiddleware leaves on a response to be stored: (generation,
+# base key, names of the parameters read, whether the page itself may be stored).
+TO_STORE = "_page_cache_store"
+
+
 class PageCacheHitMiddleware:
-    """Answers hits before the session, user, CSRF and message middleware (see above)."""
+    """Answers hits before the rest of the stack, and stores pages with the headers the
+    stack added (see above)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        response = self._hit(request)
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        entry = response.__dict__.pop(TO_STORE, None)
+        # The stack may have added a cookie after PageCacheMiddleware looked (sessions).
+        if entry is not None and response.status_code == 200 and not response.cookies:
+            _store(request, response, *entry)
+        return response
+
+    def _hit(self, request):
         language = translation.get_language_from_path(request.path_info)
         if not language or not _without_user(request) or not _cacheable_request(request):
-            return self.get_response(request)
-        with translation.override(language):
-            response = cached_response(request, generation())
-        if response is None:
-            return self.get_response(request)
-        # What LocaleMiddleware, XFrameOptionsMiddleware and CommonMiddleware add to a
-        # hit further in (tests/test_page_cache.py compares the two).
-        response.headers.setdefault("Content-Language", language)
-        if response.get("X-Frame-Options") is None:
-            response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()
-        if not response.has_header("Content-Length"):
-            response["Content-Length"] = str(len(response.content))
-        return response
+            return None
+        # What the stack would refuse, it refuses itself, with its own headers.
+        if bad_input_problem(request):
+            return None
+        try:
+            base = _base(request, language)
+        except DisallowedHost:
+            return None
+        return cached_response(request, base, generation())
+
+
+def _store(request, response, gen, base, names, whole):
+    cache = _cache()
+    cache.set(_params_key(base, gen), names, _timeout())
+    if whole and (not request.GET or _room_for_variant(base, gen)):
+        cache.set(_page_key(request, base, gen, names), response, _timeout())
+        response[CACHED_HEADER] = "miss"
 
 
 class PageCacheMiddleware:
+    """Answers the hits PageCacheHitMiddleware did not, and marks the responses it may
+    store."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        cache = _cache()
         gen = generation()
-        params_key = _params_key(request, gen)
-        cached = cached_response(request, gen)
+        base = _base(request, translation.get_language())
+        cached = cached_response(request, base, gen)
         if cached is not None:
             return cached
         response = self.get_response(request)
@@ -314,10 +375,7 @@ class PageCacheMiddleware:
         if hasattr(response, "render") and callable(response.render):
             response.render()
         names = query_params_read(request, response)
-        cache.set(params_key, names, _timeout())
         patch_vary_headers(response, ("Cookie",))
         _mark_shared(response)
-        if set(request.GET) <= set(names) and (not request.GET or _room_for_variant(request, gen)):
-            cache.set(_page_key(request, gen, names), response, _timeout())
-            response[CACHED_HEADER] = "miss"
+        setattr(response, TO_STORE, (gen, base, names, set(request.GET) <= set(names)))
         return response

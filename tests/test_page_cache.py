@@ -136,6 +136,57 @@ def test_a_head_request_hit_early_has_no_body(client, tree):
     assert response.content == b""
 
 
+def test_a_hit_skips_the_stack_and_carries_the_headers_it_added(client, tree, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    url = tree.standard.sv.url
+    miss = client.get(url, secure=True)
+    hit = client.get(url, secure=True)
+    assert (miss[CACHED_HEADER], hit[CACHED_HEADER]) == ("miss", "hit")
+    # SecurityHeadersMiddleware (django-csp) never saw the hit's request.
+    assert not hasattr(hit.wsgi_request, "csp_nonce")
+    assert hasattr(miss.wsgi_request, "csp_nonce")
+    for header in (
+        "Content-Security-Policy",
+        "Strict-Transport-Security",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "Permissions-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Vary",
+        "Cache-Control",
+        "Content-Length",
+    ):
+        assert hit[header] == miss[header], header
+    assert hit.content == miss.content
+
+
+def test_pages_stored_with_other_header_settings_are_not_answered(client, tree, settings):
+    url = tree.standard.sv.url
+    client.get(url)
+    assert client.get(url)[CACHED_HEADER] == "hit"
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    images = ["'self'", "data:"]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {**directives, "img-src": images}}
+    fresh = client.get(url)
+    assert fresh[CACHED_HEADER] == "miss"
+    assert "img-src 'self' data:" in fresh["Content-Security-Policy"]
+
+
+def test_bad_input_and_unknown_hosts_are_refused_before_a_hit(client, tree, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    url = tree.standard.sv.url
+    client.get(url)
+    assert client.get(url + "?utm_source=mail")[CACHED_HEADER] == "hit"
+    refused = client.get(url + "?utm_source=%00")
+    assert refused.status_code == 400
+    assert "Content-Security-Policy" in refused
+    stranger = client.get(url, headers={"host": "elsewhere.example"})
+    assert stranger.status_code == 400
+    assert "Content-Security-Policy" in stranger
+
+
 def test_cached_pages_tell_shared_caches_to_keep_them(client, tree, settings):
     settings.PAGE_CACHE_SECONDS = 300
     for response in (client.get("/sv/"), client.get("/sv/")):

@@ -75,15 +75,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so it sees every response: HEAD gets the headers and no body.
     "cleantech_site.head_requests.HeadWithoutBodyMiddleware",
+    # A cached page for a visitor without a session, answered with the headers the stack
+    # below added when it was stored (cleantech_site/page_cache.py).
+    "cleantech_site.page_cache.PageCacheHitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # CSP and Permissions-Policy on every response, static files included.
     "cleantech_site.security.SecurityHeadersMiddleware",
     # NUL characters and undecodable forms get a 400 before anything reads them.
     "cleantech_site.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A cached page for a visitor without a session, before the middleware below runs
-    # (cleantech_site/page_cache.py).
-    "cleantech_site.page_cache.PageCacheHitMiddleware",
     # A plain 503 while the database is down (cleantech_site/unavailable.py).
     "cleantech_site.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
