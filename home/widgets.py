@@ -1,6 +1,7 @@
 """Form widgets of the public pages."""
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -19,6 +20,25 @@ def _attributes(attrs):
             if value is not False
         ),
     )
+
+
+class NormalChoices(BaseChoiceIterator):
+    """Choices already written as Django keeps them, a list of (value, label) pairs.
+    Django checks and copies every pair of a plain list given to a field, and again for
+    its widget; these it takes as they are. A news list's project filter offers one
+    choice per project."""
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
+
+    def __getitem__(self, index):
+        return self.pairs[index]
 
 
 class Select(forms.Select):

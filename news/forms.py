@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.widgets import Select
+from home.widgets import NormalChoices, Select
 
 
 class NewsFilterForm(forms.Form):
@@ -32,34 +32,27 @@ class NewsFilterForm(forms.Form):
 
     def __init__(self, data=None, *, years=(), projects=()):
         super().__init__(data)
-        self.fields["year"].choices = [("", _("All years"))] + [
-            (str(year), str(year)) for year in years
-        ]
+        self.fields["year"].choices = NormalChoices(
+            [("", _("All years"))] + [(str(year), str(year)) for year in years]
+        )
         self.projects = {str(project.pk): project for project in projects}
-        self.fields["project"].choices = [("", _("All projects"))] + [
-            (pk, project.title) for pk, project in self.projects.items()
-        ]
+        self.fields["project"].choices = NormalChoices(
+            [("", _("All projects"))]
+            + [(pk, project.title) for pk, project in self.projects.items()]
+        )
 
     def clean_project(self):
         """The chosen project page, or None."""
         return self.projects.get(self.cleaned_data["project"])
 
-    def filter(self, articles):
-        """The articles that match the chosen values; all of them when the form is invalid."""
+    @property
+    def chosen(self):
+        """(year, project's translation key) chosen, each None when not chosen; both None
+        when the form is invalid, which lists every article."""
         if not self.is_filtered:
-            return articles
-        year = self.cleaned_data["year"]
-        if year is not None:
-            articles = articles.filter(date__year=year)
+            return None, None
         project = self.cleaned_data["project"]
-        if project is not None:
-            # A subquery rather than a join, so an article is listed once.
-            articles = articles.filter(
-                pk__in=articles.model.objects.filter(
-                    project_links__project__translation_key=project.translation_key
-                ).values("pk")
-            )
-        return articles
+        return self.cleaned_data["year"], project.translation_key if project else None
 
     @property
     def offers_projects(self):

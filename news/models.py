@@ -7,9 +7,8 @@ way round: a project page gets its news through the hook in news/wagtail_hooks.p
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, Window
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +26,7 @@ from cleantech_site.shared_data import (
     KnownRestrictionsMixin,
     KnownURLMixin,
     by_generation,
+    kept_in_worker,
     public,
     restricted_paths,
 )
@@ -41,6 +41,7 @@ from home.mixins import (
     hero_image_panel,
 )
 from home.navigation import home_page, site_name
+from home.pagination import empty_page, listed_page, page_number
 from projects.models import ProjectPage
 
 from .forms import NewsFilterForm
@@ -212,25 +213,61 @@ class NewsIndexPage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
             for code in languages
         }
 
+    def filter_choices(self):
+        """The years the articles were published in, newest first, and the projects they
+        link (projects_with_articles)."""
+        articles = self.articles()
+        years = tuple(day.year for day in articles.dates("date", "year", order="DESC"))
+        return years, tuple(self.projects_with_articles(articles))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.articles()
-        # The filters' choices are the same for every visitor until content changes.
-        years, projects = by_generation(
-            request,
-            ("news-filter-choices", self.pk),
-            lambda: (
-                [day.year for day in articles.dates("date", "year", order="DESC")],
-                self.projects_with_articles(articles),
-            ),
+        # The same for every visitor until content changes; records that are never
+        # changed, so each worker keeps them as they are.
+        years, projects = kept_in_worker(
+            request, ("news-filter-choices", self.pk), self.filter_choices
         )
         filters = NewsFilterForm(request.GET or None, years=years, projects=projects)
-        paginator = Paginator(listing(filters.filter(articles)), self.articles_per_page)
-        # get_page answers every page number: garbage gives the first page, a number
-        # past the end the last one.
-        context["articles"] = paginator.get_page(request.GET.get("page"))
+        year, project = filters.chosen
+
+        def listed(number):
+            return _listed_articles(
+                project,
+                index=(self.path, self.depth + 1),
+                restricted=restricted_paths(),
+                year=year,
+                about_project=project is not None,
+                offset=(number - 1) * self.articles_per_page,
+                limit=self.articles_per_page,
+            )
+
+        # A new index's preview has no articles yet.
+        context["articles"] = (
+            listed_page(listed, page_number(request.GET.get("page")), self.articles_per_page)
+            if self.pk
+            else empty_page(self.articles_per_page)
+        )
         context["filters"] = filters
         return context
+
+
+# A page of the news list, by a query each worker compiles once per shape
+# (cleantech_site/prepared.py): the index, the year and whether a project is chosen are
+# its shape, the project its parameter; each article carries how many match in all.
+@prepared
+def _listed_articles(project, *, index, restricted, year, about_project, offset, limit):
+    path, depth = index
+    articles = public(
+        ArticlePage.objects.live().filter(path__startswith=path, depth=depth), restricted
+    )
+    if year is not None:
+        articles = articles.filter(date__year=year)
+    if about_project:
+        # A subquery rather than a join, so an article is listed once.
+        about = ArticleRelatedProject.objects.filter(project__translation_key=project)
+        articles = articles.filter(pk__in=about.values("article_id"))
+    listed = listing(articles).annotate(listed_count=Window(Count("pk")))
+    return listed[offset : offset + limit]
 
 
 class ArticlePageForm(WagtailAdminPageForm):

@@ -16,18 +16,6 @@ from home.widgets import Select
 UNKNOWN_CHOICE = _("There is no such choice here. Pick one from the list.")
 
 
-def page_number(value):
-    """A page number from the address bar: anything that is not a number is page 1.
-
-    Numbers past the last page are clamped to it by the paginator.
-    """
-    try:
-        number = int(str(value)[:12])
-    except (TypeError, ValueError):
-        return 1
-    return max(number, 1)
-
-
 class ProjectFilterForm(forms.Form):
     status = forms.ChoiceField(
         widget=Select,

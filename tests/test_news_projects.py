@@ -256,7 +256,7 @@ def test_filtered_index_query_count_does_not_grow(
 QUERIES_PER_ARTICLE_WITH_PROJECTS = 3
 QUERIES_PER_PROJECT_PAGE_WITH_NEWS = 8
 # one more than the plain list: the chosen project in each language, for the switcher
-QUERIES_PER_FILTERED_INDEX = 4
+QUERIES_PER_FILTERED_INDEX = 3
 
 
 # The admin

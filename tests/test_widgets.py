@@ -2,7 +2,7 @@
 
 from django import forms
 
-from home.widgets import Select
+from home.widgets import NormalChoices, Select
 
 CHOICES = [("", "Alla"), ("1", "Kvarken & <Botnia>"), ("2", 'Citat "här"')]
 # A value offered twice: only its first option is selected, as in Django.
@@ -63,3 +63,25 @@ def test_select_writes_what_djangos_writes_for_every_shape_of_choices():
                 name,
                 value,
             )
+
+
+def test_normal_choices_offer_validate_and_write_as_a_list_does():
+    class Pair(forms.Form):
+        listed = forms.ChoiceField(widget=Select, required=False)
+        normal = forms.ChoiceField(widget=Select, required=False)
+
+        def __init__(self, data):
+            super().__init__(data)
+            self.fields["listed"].choices = list(CHOICES)
+            self.fields["normal"].choices = NormalChoices(list(CHOICES))
+
+    for value, valid in (("2", True), ("", True), ("9", False)):
+        form = Pair({"listed": value, "normal": value})
+        assert form.is_valid() is valid
+        assert form.errors.get("normal") == form.errors.get("listed")
+        assert str(form["normal"]).replace("normal", "NAME") == str(form["listed"]).replace(
+            "listed", "NAME"
+        )
+    normal = Pair(None).fields["normal"]
+    assert isinstance(normal.choices, NormalChoices)  # taken as they are, not copied
+    assert len(normal.choices) == 3 and normal.choices[1] == CHOICES[1]

@@ -12,8 +12,6 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page as ListPage
-from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window
@@ -52,9 +50,10 @@ from cleantech_site.shared_data import (
 )
 from home.blocks import BodyBlock
 from home.mixins import HERO_IMAGE_FIELDS, LINK_FIELDS, HeroImageMixin, IntroMixin
+from home.pagination import empty_page, listed_page, page_number
 from home.panels import SkipEmptyRowsInlinePanel
 from projects.export import csv_response, json_response
-from projects.forms import ProjectFilterForm, page_number
+from projects.forms import ProjectFilterForm
 from projects.structured_data import project_json_ld
 
 from .snippets import COUNTRY_NAMES, FocusArea, Fund, FundingProgramme, Organisation
@@ -220,9 +219,8 @@ class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin,
         }
 
     def listed_page(self, data, number):
-        """The projects matching the filters `data` (a valid form's cleaned data) on page
-        `number`, clamped to the last page, with how many match in all: (projects, count,
-        number). One query; two more for a number past the last page."""
+        """Page `number` of the projects matching the filters `data` (a valid form's
+        cleaned data), clamped to the last page (home/pagination.py)."""
         chosen = tuple(name for name in FILTER_PARAMETERS if data[name])
 
         def listed(number):
@@ -237,14 +235,7 @@ class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin,
                 limit=self.per_page,
             )
 
-        projects = listed(number)
-        if not projects and number > 1:
-            projects = listed(1)
-            last = -(-projects[0].listed_count // self.per_page) if projects else 1
-            if last > 1:
-                projects = listed(last)
-            number = last
-        return projects, projects[0].listed_count if projects else 0, number
+        return listed_page(listed, number, self.per_page)
 
     def export_projects(self):
         """The live, public projects with everything the open-data files show, in a fixed
@@ -273,13 +264,10 @@ class ProjectIndexPage(KnownURLMixin, KnownRestrictionsMixin, RoutablePageMixin,
             lambda: self.filter_choices(live),
         )
         form = ProjectFilterForm(request.GET, choices=choices)
-        projects, count, number = [], 0, 1
         # A new index's preview has no projects yet; an unknown filter value matches none.
+        page = empty_page(self.per_page)
         if self.pk and form.is_valid():
-            projects, count, number = self.listed_page(
-                form.cleaned_data, page_number(request.GET.get("page"))
-            )
-        page = ListPage(projects, number, Paginator(range(count), self.per_page))
+            page = self.listed_page(form.cleaned_data, page_number(request.GET.get("page")))
         context.update(
             {
                 "filter_form": form,
