@@ -259,18 +259,17 @@ class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
     def linked_pages(self, featured):
         """(the booking page in this page's language, else the page chosen; the featured
         projects' index), both live and public, in one query."""
-        wanted = []
-        if self.booking_page_id and self.booking_label:
-            chosen_key = Page.objects.filter(pk=self.booking_page_id).values("translation_key")
-            wanted.append(Q(pk=self.booking_page_id))
-            wanted.append(Q(locale_id=self.locale_id, translation_key__in=chosen_key))
-        index_path = featured[0].path[: -Page.steplen] if featured else None
-        if index_path:
-            wanted.append(Q(path=index_path))
-        if not wanted:
+        with_booking = bool(self.booking_page_id and self.booking_label)
+        index_path = featured[0].path[: -Page.steplen] if featured else ""
+        if not with_booking and not index_path:
             return None, None
-        pages = list(
-            public(Page.objects.live()).filter(reduce(or_, wanted)).only(*LINK_FIELDS).order_by()
+        pages = _linked_pages(
+            self.booking_page_id or 0,
+            self.locale_id,
+            index_path,
+            with_booking=with_booking,
+            with_index=bool(index_path),
+            restricted=restricted_paths(),
         )
         chosen = next((page for page in pages if page.pk == self.booking_page_id), None)
         booking = chosen and next(
@@ -282,8 +281,23 @@ class HomePage(KnownURLMixin, KnownRestrictionsMixin, IntroMixin, Page):
             ),
             chosen,
         )
-        index = next((page for page in pages if page.path == index_path), None)
+        index = next((page for page in pages if index_path and page.path == index_path), None)
         return booking, index
+
+
+@prepared
+def _linked_pages(booking, locale, index_path, *, with_booking, with_index, restricted):
+    """The pages a home page links besides its cards: the booking page chosen and its
+    translation in `locale`, the featured projects' index."""
+    wanted = []
+    if with_booking:
+        chosen_key = Page.objects.filter(pk=booking).values("translation_key")
+        wanted.append(Q(pk=booking))
+        wanted.append(Q(locale_id=locale, translation_key__in=chosen_key))
+    if with_index:
+        wanted.append(Q(path=index_path))
+    pages = public(Page.objects.live(), restricted).filter(reduce(or_, wanted))
+    return pages.only(*LINK_FIELDS).order_by()
 
 
 def _project_cards(locale, restricted):
