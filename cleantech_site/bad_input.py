@@ -4,8 +4,9 @@ PostgreSQL refuses text that contains a NUL character, and it does so deep insid
 query first meets it (a page lookup, a search, a session or a booking), where the only
 answer left is a 500. A form body in a charset other than UTF-8 is refused by Django only
 when a view first reads request.POST, again with no good answer left. So both are checked
-once, here, right after SecurityMiddleware, and the visitor gets a plain 400
-(cleantech_site.views.bad_request):
+once, here, right after the security headers' middleware, and the visitor gets a plain
+400 (cleantech_site.views.bad_request); the page cache, which answers hits before this,
+passes such requests on (cleantech_site/page_cache.py):
 
 - the path, the query string and the cookies must not carry a NUL character, and the
   query string must be UTF-8 once its %-escapes are decoded;

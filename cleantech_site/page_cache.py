@@ -22,16 +22,18 @@ for everyone. At most PAGE_CACHE_MAX_VARIANTS query strings are stored per addre
 
 Hits first: PageCacheHitMiddleware, second in the stack (after the one that empties
 HEAD responses), answers a hit for a request that carries no session or messages cookie
-(so no user can be signed in) and whose path names its language, before anything else
-runs. A page is stored as the whole stack answered it: PageCacheMiddleware, last in the
-stack, decides whether a response may be kept and under which keys, and
-PageCacheHitMiddleware stores it on its way out, with every header the stack added
-(security headers, Content-Language, Vary). A hit is that response again. The settings
-those headers come from are part of every key. Every other request goes on through the
-stack; PageCacheMiddleware answers its hits (a visitor with a session cookie).
+(so no user can be signed in) and whose path names its language, before the security
+headers, sessions, users and CSRF run. A page is stored as the whole stack answered it:
+PageCacheMiddleware, near the end of the stack, decides whether a response may be kept
+and under which keys, and PageCacheHitMiddleware stores it on its way out, with every
+header the stack added (security headers, Content-Language, Vary). A hit is that
+response again; the settings its headers and the skipped redirects follow from are part
+of every key. Every other request goes on through the stack, and PageCacheMiddleware
+answers its hits (a visitor with a session cookie).
 """
 
 import hashlib
+import logging
 import time
 from functools import cache
 from urllib.parse import urlencode
@@ -61,6 +63,9 @@ from wagtail.snippets.models import get_snippet_models
 from cleantech_site.bad_input import bad_input_problem
 from cleantech_site.process_memory import KEPT_SECONDS, CacheCopies
 from cleantech_site.stylesheet import usable_stylesheet
+from cleantech_site.views import CACHE_UNREACHABLE
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_HEADER = "X-Page-Cache"
@@ -157,14 +162,18 @@ def _purge_restricted(restriction):
         purge_pages_from_cache(page.get_descendants(inclusive=True).live().specific())
 
 
-# The settings the headers of a stored page follow from (the stack adds them once, when
-# the page is stored). Part of every key: a restart with other settings never answers
-# with the old headers, nor from an address SECURE_SSL_REDIRECT now redirects.
-HEADER_SETTINGS = (
+# The settings a stored page's headers follow from (the stack adds them once, when the
+# page is stored), and those of the redirects a hit skips. Part of every key: a restart
+# with other settings never answers with the old headers, nor from an address that
+# SECURE_SSL_REDIRECT or PREPEND_WWW now redirects.
+RESPONSE_SETTINGS = (
     "CONTENT_SECURITY_POLICY",
     "CONTENT_SECURITY_POLICY_REPORT_ONLY",
     "PERMISSIONS_POLICY",
     "SECURE_SSL_REDIRECT",
+    "SECURE_SSL_HOST",
+    "SECURE_REDIRECT_EXEMPT",
+    "PREPEND_WWW",
     "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
@@ -172,18 +181,20 @@ HEADER_SETTINGS = (
     "SECURE_REFERRER_POLICY",
     "SECURE_CROSS_ORIGIN_OPENER_POLICY",
     "X_FRAME_OPTIONS",
+    "PAGE_CACHE_SECONDS",
+    "PAGE_CACHE_BROWSER_SECONDS",
 )
 
 
 @cache
-def _header_settings():
-    values = repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
+def _response_settings():
+    values = repr([getattr(settings, name, None) for name in RESPONSE_SETTINGS])
     return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
 @receiver(setting_changed)
-def _forget_header_settings(**kwargs):
-    _header_settings.cache_clear()
+def _forget_response_settings(**kwargs):
+    _response_settings.cache_clear()
 
 
 def _base(request, language):
@@ -191,7 +202,7 @@ def _base(request, language):
     # the old one is not served under a policy that allows only the new one.
     sheet = usable_stylesheet()
     return [
-        _header_settings(),
+        _response_settings(),
         sheet.digest if sheet else "",
         request.scheme,
         request.get_host(),
@@ -267,6 +278,9 @@ def _cacheable_response(request, response):
     # get_token() (a {% csrf_token %} in the page) flags the request: a form page.
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or response.cookies:
         return False
+    # A CSP nonce is for one response: stored, it would be every visitor's.
+    if getattr(request, "_csp_nonce", None):
+        return False
     # Wagtail marks a page with view restrictions never-cache, also once a visitor passed.
     cache_control = response.get("Cache-Control", "")
     return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
@@ -329,21 +343,26 @@ class PageCacheHitMiddleware:
         entry = response.__dict__.pop(TO_STORE, None)
         # The stack may have added a cookie after PageCacheMiddleware looked (sessions).
         if entry is not None and response.status_code == 200 and not response.cookies:
-            _store(request, response, *entry)
+            try:
+                _store(request, response, *entry)
+            except (*CACHE_UNREACHABLE, OSError):
+                # The page was rendered: the visitor gets it, kept or not.
+                logger.warning("The page cache could not keep %s", request.path, exc_info=True)
         return response
 
     def _hit(self, request):
+        """A stored response for the request, or None: then the stack below answers,
+        also what it refuses (bad input, an unknown host) or cannot answer (the cache
+        unreachable), with its error page and its headers."""
         language = translation.get_language_from_path(request.path_info)
         if not language or not _without_user(request) or not _cacheable_request(request):
             return None
-        # What the stack would refuse, it refuses itself, with its own headers.
         if bad_input_problem(request):
             return None
         try:
-            base = _base(request, language)
-        except DisallowedHost:
+            return cached_response(request, _base(request, language), generation())
+        except (DisallowedHost, *CACHE_UNREACHABLE, OSError):
             return None
-        return cached_response(request, base, generation())
 
 
 def _store(request, response, gen, base, names, whole):

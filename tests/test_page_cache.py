@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.middleware.csrf import get_token
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
@@ -30,6 +30,7 @@ from wagtail.models import (
 from cleantech_site import page_cache
 from cleantech_site.page_cache import CACHED_HEADER, _cacheable_response
 
+from .processes import free_port
 from .test_settings import run_manage
 
 pytestmark = [pytest.mark.django_db]
@@ -185,6 +186,53 @@ def test_bad_input_and_unknown_hosts_are_refused_before_a_hit(client, tree, sett
     stranger = client.get(url, headers={"host": "elsewhere.example"})
     assert stranger.status_code == 400
     assert "Content-Security-Policy" in stranger
+
+
+def test_a_head_request_that_misses_stores_the_whole_page(client, tree):
+    url = tree.standard.sv.url
+    head = client.head(url)
+    assert head[CACHED_HEADER] == "miss"
+    assert head.content == b""
+    hit = client.get(url)
+    assert hit[CACHED_HEADER] == "hit"
+    assert b"</html>" in hit.content
+    assert hit["Content-Length"] == head["Content-Length"] == str(len(hit.content))
+
+
+def test_a_page_the_stack_sets_a_cookie_on_is_not_stored(client, tree, settings):
+    url = tree.standard.sv.url
+    # A session cookie of no session: the session middleware deletes it in the response,
+    # after the page cache's inner part has looked at the response.
+    client.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    seen = client.get(url)
+    assert seen.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 0
+    assert CACHED_HEADER not in seen
+    assert Client().get(url)[CACHED_HEADER] == "miss"
+
+
+def test_a_page_with_a_csp_nonce_is_not_stored(client, tree, rf):
+    response = client.get("/sv/")
+    request = rf.get("/sv/")
+    assert _cacheable_response(request, response)
+    request._csp_nonce = "a-nonce-for-this-response-only"  # what reading csp_nonce does
+    assert not _cacheable_response(request, response)
+
+
+def test_an_unreachable_cache_is_answered_by_the_stack_with_its_headers(tree):
+    url = tree.standard.sv.url
+    # A Redis server on a port nobody listens on: the real client, refused at once. Only
+    # for the request: the test tree's own clean-up uses the cache.
+    unreachable = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    with override_settings(CACHES=unreachable):
+        response = Client(raise_request_exception=False).get(url)
+    assert response.status_code == 503
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Permissions-Policy"):
+        assert header in response, header
 
 
 def test_cached_pages_tell_shared_caches_to_keep_them(client, tree, settings):

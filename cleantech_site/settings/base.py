@@ -97,7 +97,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a locked-out sign-in into the lock-out page (AXES_LOCKOUT_TEMPLATE).
     "axes.middleware.AxesMiddleware",
-    # Last, so it sees the user and the final response (see cleantech_site/page_cache.py).
+    # After the user is known: answers the other hits, and marks the pages
+    # PageCacheHitMiddleware stores on its way out (cleantech_site/page_cache.py).
     "cleantech_site.page_cache.PageCacheMiddleware",
     # The Site record and the page a known path leads to, without walking the tree
     # (cleantech_site/shared_data.py).

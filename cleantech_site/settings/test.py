@@ -19,10 +19,10 @@ BOOKING_SEND_EMAILS_IN_REQUEST = True
 MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT")
 if not MEDIA_ROOT:
     MEDIA_ROOT = tempfile.mkdtemp(prefix="cleantech-test-media-")
-    _MEDIA_OWNER = os.getpid()
+    _media_owner = os.getpid()
 
     def _remove_media(path=MEDIA_ROOT):
-        if os.getpid() == _MEDIA_OWNER:
+        if os.getpid() == _media_owner:
             shutil.rmtree(path, ignore_errors=True)
 
     atexit.register(_remove_media)
