@@ -185,7 +185,8 @@ if os.environ.get("REDIS_URL"):
 elif os.environ.get("CACHE_DIR"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's file cache, counting its files less often (cleantech_site/file_cache.py).
+            "BACKEND": "cleantech_site.file_cache.FileCache",
             "LOCATION": os.environ["CACHE_DIR"],
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
