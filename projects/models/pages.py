@@ -126,22 +126,6 @@ def for_cards(projects):
 FILTER_PARAMETERS = ("programme", "focus", "country")
 
 
-def _filtered(projects, data, today):
-    """`projects` narrowed by every filter chosen in `data`, the filter form's cleaned data
-    (in a prepared query, its parameters stand for the values)."""
-    if data["status"]:
-        projects = projects.filter(status_q(data["status"], today))
-    if data["programme"]:
-        projects = projects.filter(programme__slug=data["programme"])
-    if data["focus"]:
-        focus_links = ProjectFocusArea.objects.filter(focus_area__slug=data["focus"])
-        projects = projects.filter(pk__in=focus_links.values("project_id"))
-    if data["country"]:
-        partners = ProjectPartner.objects.filter(organisation__country=data["country"])
-        projects = projects.filter(pk__in=partners.values("project_id"))
-    return projects
-
-
 def format_date(value, precision):
     """A date as visitors read it in the active language, as precise as it is known."""
     return _format_date(value, precision, translation.get_language())
@@ -984,13 +968,21 @@ def _listed_projects(
     programme, focus, country, *, index, restricted, chosen, status, today, offset, limit
 ):
     path, depth = index
-    values = {"programme": programme, "focus": focus, "country": country}
-    data = {"status": status, **{name: values[name] if name in chosen else "" for name in values}}
     projects = public(
         ProjectPage.objects.live().filter(path__startswith=path, depth=depth), restricted
     )
+    if status:
+        projects = projects.filter(status_q(status, today))
+    if "programme" in chosen:
+        projects = projects.filter(programme__slug=programme)
+    if "focus" in chosen:
+        focus_links = ProjectFocusArea.objects.filter(focus_area__slug=focus)
+        projects = projects.filter(pk__in=focus_links.values("project_id"))
+    if "country" in chosen:
+        partners = ProjectPartner.objects.filter(organisation__country=country)
+        projects = projects.filter(pk__in=partners.values("project_id"))
     return (
-        for_cards(_filtered(projects, data, today))
+        for_cards(projects)
         .annotate(listed_count=Window(Count("pk")))
         .order_by(*NEWEST_FIRST)[offset : offset + limit]
     )
