@@ -62,6 +62,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from cleantech_site.bad_input import bad_input_problem
 from cleantech_site.process_memory import KEPT_SECONDS, CacheCopies
+from cleantech_site.security import may_carry_a_user
 from cleantech_site.stylesheet import usable_stylesheet
 from cleantech_site.views import CACHE_UNREACHABLE
 
@@ -180,6 +181,7 @@ RESPONSE_SETTINGS = (
     "SECURE_CONTENT_TYPE_NOSNIFF",
     "SECURE_REFERRER_POLICY",
     "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "PERSONAL_CROSS_ORIGIN_OPENER_POLICY",
     "X_FRAME_OPTIONS",
     "PAGE_CACHE_SECONDS",
     "PAGE_CACHE_BROWSER_SECONDS",
@@ -317,12 +319,6 @@ def cached_response(request, base, gen):
     return cached
 
 
-def _without_user(request):
-    """No cookie that could sign a user in or carry a message for them."""
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
-
-
 # The attribute PageCacheMiddleware leaves on a response to be stored: (generation,
 # base key, names of the parameters read, whether the page itself may be stored).
 TO_STORE = "_page_cache_store"
@@ -355,7 +351,7 @@ class PageCacheHitMiddleware:
         also what it refuses (bad input, an unknown host) or cannot answer (the cache
         unreachable), with its error page and its headers."""
         language = translation.get_language_from_path(request.path_info)
-        if not language or not _without_user(request) or not _cacheable_request(request):
+        if not language or may_carry_a_user(request) or not _cacheable_request(request):
             return None
         if bad_input_problem(request):
             return None

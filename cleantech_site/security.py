@@ -18,6 +18,18 @@ Two Content-Security-Policies, both from settings (django-csp 4):
 The Permissions-Policy header switches off the browser features the site never uses
 (camera, microphone, geolocation, payment...), on every response.
 
+Cross-Origin-Opener-Policy (PERSONAL_CROSS_ORIGIN_OPENER_POLICY, same-origin) cuts the
+window links between our pages and other sites' and lets the browser keep them in a
+process of their own. It is sent where that protects something: the admin (an editor's
+session and the bookings' personal data), the answer to a form someone sent (a booking
+shows back what they typed), and every response to someone with a session or message
+cookie. A public page is the same for every visitor (the page cache answers them all
+with one copy), so there is nothing of the visitor's to protect, and the header has a
+cost there: a browser switches to a new browsing context group for it. Chrome on Android
+then isolates the site, and each visit's first page waits for a renderer process of its
+own before it is drawn. Django's own header (SECURE_CROSS_ORIGIN_OPENER_POLICY) is off so
+that it does not add it to every response.
+
 The admin's sign-in is throttled by django-axes (settings: AXES_*); when it locks, the
 person sees `login_locked`, in their language, with the time to wait.
 """
@@ -31,6 +43,9 @@ from django.urls import reverse
 from cleantech_site.stylesheet import usable_stylesheet
 
 PERMISSIONS_POLICY_HEADER = "Permissions-Policy"
+OPENER_POLICY_HEADER = "Cross-Origin-Opener-Policy"
+# Methods that only read; an answer to any other one shows what someone sent.
+READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 def admin_prefix():
@@ -48,6 +63,22 @@ def uses_admin_policy(request):
     return is_admin_request(request) or getattr(request, "is_preview", False)
 
 
+def may_carry_a_user(request):
+    """A cookie that could sign a user in or carry a message for them."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def is_personal(request):
+    """A response that belongs to one person: in the admin, to a form they sent, or for
+    someone with a session."""
+    return (
+        request.method not in READING_METHODS
+        or may_carry_a_user(request)
+        or uses_admin_policy(request)
+    )
+
+
 def permissions_policy():
     """The header's value: `feature=()` for a feature that is off, `feature=(self)` for one
     our own pages may use."""
@@ -62,8 +93,9 @@ def _is_html(response):
 
 
 class SecurityHeadersMiddleware(CSPMiddleware):
-    """django-csp's middleware with the admin's policy in the admin, and the
-    Permissions-Policy header on every response."""
+    """django-csp's middleware with the admin's policy in the admin, the
+    Permissions-Policy header on every response, and Cross-Origin-Opener-Policy on the
+    personal ones."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -83,6 +115,9 @@ class SecurityHeadersMiddleware(CSPMiddleware):
         response = super().process_response(request, response)
         if settings.PERMISSIONS_POLICY and PERMISSIONS_POLICY_HEADER not in response:
             response[PERMISSIONS_POLICY_HEADER] = permissions_policy()
+        opener_policy = settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY
+        if opener_policy and OPENER_POLICY_HEADER not in response and is_personal(request):
+            response[OPENER_POLICY_HEADER] = opener_policy
         return response
 
 

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from cleantech_site import stylesheet
 from cleantech_site.stylesheet import inline_stylesheet
 
+from . import bookings
 from .test_settings import run_manage
 
 
@@ -132,6 +133,43 @@ def test_permissions_policy_is_on_responses_that_are_not_pages(db, client):
     response = client.get("/robots.txt")
     assert features(response)["camera"] == "()"
     assert "Content-Security-Policy" in response
+
+
+OPENER_POLICY = "Cross-Origin-Opener-Policy"
+
+
+def test_a_public_page_for_a_visitor_without_a_session_has_no_opener_policy(public_page, client):
+    assert OPENER_POLICY not in public_page
+    # Nor the same page answered from the page cache.
+    assert OPENER_POLICY not in client.get(public_page.wsgi_request.path)
+
+
+def test_the_admin_and_its_sign_in_page_keep_other_sites_windows_out(db, client, admin_page):
+    assert client.get("/admin/login/")[OPENER_POLICY] == "same-origin"
+    assert admin_page[OPENER_POLICY] == "same-origin"
+
+
+def test_a_public_page_for_someone_with_a_session_keeps_other_sites_windows_out(admin_client, tree):
+    response = admin_client.get(tree.standard["fi"].url)
+    assert response.status_code == 200
+    assert response[OPENER_POLICY] == "same-origin"
+
+
+def test_the_answer_to_a_sent_booking_form_keeps_other_sites_windows_out(client, tree):
+    """A booking form sent with a mistake comes back with what the visitor typed."""
+    page = tree.booking.sv
+    assert OPENER_POLICY not in client.get(page.url)
+    response = bookings.post(client, page, bookings.answers(page, email="aino.example.fi"))
+    assert response.status_code == 200
+    assert "aino.example.fi" in response.content.decode()
+    assert response[OPENER_POLICY] == "same-origin"
+
+
+def test_the_opener_policy_follows_its_setting(admin_client, tree, settings):
+    settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY = "same-origin-allow-popups"
+    assert admin_client.get(tree.standard.sv.url)[OPENER_POLICY] == "same-origin-allow-popups"
+    settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY = None
+    assert OPENER_POLICY not in admin_client.get(tree.standard.sv.url)
 
 
 HSTS = (
