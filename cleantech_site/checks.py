@@ -12,8 +12,10 @@ content to be wrong), and they warn when the database cannot be reached.
 from email.utils import getaddresses
 
 from django.conf import settings
+from django.core.checks import Error as CheckError
 from django.core.checks import Tags, register
 from django.core.checks import Warning as CheckWarning
+from django.core.checks.security.base import CROSS_ORIGIN_OPENER_POLICY_VALUES
 from django.db import DatabaseError, connection
 from wagtail.models import Site
 
@@ -46,6 +48,21 @@ def check_shared_cache(app_configs, **kwargs):
             hint="Set REDIS_URL, or CACHE_DIR to a directory every worker on this server "
             "can write.",
             id="cleantech_site.W001",
+        )
+    ]
+
+
+def check_opener_policy(app_configs, **kwargs):
+    """PERSONAL_CROSS_ORIGIN_OPENER_POLICY is ours, so Django's check of its own setting
+    (security.E024) does not look at it; a browser ignores a value it does not know."""
+    value = settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY
+    if value is None or value in CROSS_ORIGIN_OPENER_POLICY_VALUES:
+        return []
+    return [
+        CheckError(
+            f"PERSONAL_CROSS_ORIGIN_OPENER_POLICY is {value!r}, which browsers ignore.",
+            hint=f"Use one of {', '.join(sorted(CROSS_ORIGIN_OPENER_POLICY_VALUES))}, or None.",
+            id="cleantech_site.E001",
         )
     ]
 
@@ -174,4 +191,5 @@ def check_content(app_configs, **kwargs):
 
 def register_all():
     register(check_shared_cache, Tags.caches, deploy=True)
+    register(check_opener_policy, Tags.security)
     register(check_content, CONTENT_TAG, deploy=True)

@@ -338,7 +338,14 @@ class PageCacheHitMiddleware:
         response = self.get_response(request)
         entry = response.__dict__.pop(TO_STORE, None)
         # The stack may have added a cookie after PageCacheMiddleware looked (sessions).
-        if entry is not None and response.status_code == 200 and not response.cookies:
+        # A page is kept only from a request like those it will answer: a session or a
+        # message cookie may have given it what is for one person (an opener policy).
+        if (
+            entry is not None
+            and response.status_code == 200
+            and not response.cookies
+            and not may_carry_a_user(request)
+        ):
             try:
                 _store(request, response, *entry)
             except (*CACHE_UNREACHABLE, OSError):

@@ -25,10 +25,11 @@ session and the bookings' personal data), the answer to a form someone sent (a b
 shows back what they typed), and every response to someone with a session or message
 cookie. A public page is the same for every visitor (the page cache answers them all
 with one copy), so there is nothing of the visitor's to protect, and the header has a
-cost there: a browser switches to a new browsing context group for it. Chrome on Android
-then isolates the site, and each visit's first page waits for a renderer process of its
-own before it is drawn. Django's own header (SECURE_CROSS_ORIGIN_OPENER_POLICY) is off so
-that it does not add it to every response.
+cost there: the browser moves the page to a new browsing context group, and Chromium
+starts a renderer process for it before it can draw it (measured in the audit: README,
+"Security"). Chrome on Android also gives a site that sends it processes of its own.
+Django's own header (SECURE_CROSS_ORIGIN_OPENER_POLICY) is off so that it does not add
+it to every response.
 
 The admin's sign-in is throttled by django-axes (settings: AXES_*); when it locks, the
 person sees `login_locked`, in their language, with the time to wait.

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.core.management import call_command
 from django.middleware.csrf import get_token
@@ -210,6 +211,22 @@ def test_a_page_the_stack_sets_a_cookie_on_is_not_stored(client, tree, settings)
     assert seen.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 0
     assert CACHED_HEADER not in seen
     assert Client().get(url)[CACHED_HEADER] == "miss"
+
+
+def test_a_page_for_someone_with_a_session_is_not_kept_for_everyone(client, tree, settings):
+    """A visitor who passed a page password has a session and no user: the page they get
+    carries the opener policy, which a visitor without cookies must not be given."""
+    session = SessionStore()
+    session["passed_restrictions"] = [1]
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    url = tree.standard.sv.url
+    theirs = client.get(url)
+    assert theirs["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert not theirs.cookies
+    first, second = Client().get(url), Client().get(url)
+    assert (first[CACHED_HEADER], second[CACHED_HEADER]) == ("miss", "hit")
+    assert "Cross-Origin-Opener-Policy" not in second
 
 
 def test_a_page_with_a_csp_nonce_is_not_stored(client, tree, rf):

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from cleantech_site import stylesheet
+from cleantech_site.checks import check_opener_policy
 from cleantech_site.stylesheet import inline_stylesheet
 
 from . import bookings
@@ -138,10 +139,9 @@ def test_permissions_policy_is_on_responses_that_are_not_pages(db, client):
 OPENER_POLICY = "Cross-Origin-Opener-Policy"
 
 
-def test_a_public_page_for_a_visitor_without_a_session_has_no_opener_policy(public_page, client):
+def test_a_public_page_for_a_visitor_without_a_session_has_no_opener_policy(public_page):
+    """Answered from the page cache, it has none either (tests/test_page_cache.py)."""
     assert OPENER_POLICY not in public_page
-    # Nor the same page answered from the page cache.
-    assert OPENER_POLICY not in client.get(public_page.wsgi_request.path)
 
 
 def test_the_admin_and_its_sign_in_page_keep_other_sites_windows_out(db, client, admin_page):
@@ -170,6 +170,13 @@ def test_the_opener_policy_follows_its_setting(admin_client, tree, settings):
     assert admin_client.get(tree.standard.sv.url)[OPENER_POLICY] == "same-origin-allow-popups"
     settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY = None
     assert OPENER_POLICY not in admin_client.get(tree.standard.sv.url)
+
+
+def test_an_opener_policy_browsers_do_not_know_is_an_error(settings):
+    settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY = "same-orgin"
+    assert [error.id for error in check_opener_policy(None)] == ["cleantech_site.E001"]
+    settings.PERSONAL_CROSS_ORIGIN_OPENER_POLICY = None
+    assert check_opener_policy(None) == []
 
 
 HSTS = (

@@ -298,7 +298,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views allow their own frame
 # Cross-Origin-Opener-Policy on the responses that belong to one person: the admin, the
-# answer to a form someone sent, and any page for someone with a session (an editor).
+# answer to a form someone sent, and any page for someone with a session or message cookie.
 # Public pages, the same for every visitor, go without it: on a phone it would have each
 # visit's first page start a renderer process of its own (cleantech_site/security.py).
 SECURE_CROSS_ORIGIN_OPENER_POLICY = None
