@@ -72,7 +72,7 @@ def may_carry_a_user(request):
 
 def is_personal(request):
     """A response that belongs to one person: in the admin, to a form they sent, or for
-    someone with a session."""
+    someone with a session or message cookie."""
     return (
         request.method not in READING_METHODS
         or may_carry_a_user(request)
