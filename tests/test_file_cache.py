@@ -16,6 +16,7 @@ class CountingFileCache(FileCache):
 
 def test_the_directory_is_listed_once_in_many_writes_and_kept_near_its_bound(tmp_path):
     file_cache._writes.clear()
+    CountingFileCache.listings = 0
     bound = 2 * CULL_EVERY
     cache = CountingFileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": bound}})
     writes = 8 * CULL_EVERY
